@@ -1,0 +1,11 @@
+namespace CartRecovery.Contracts;
+
+public sealed record OrderShipped
+{
+    public required Guid EventId { get; init; }
+    public required DateTimeOffset OccurredAt { get; init; }
+    public required string CustomerId { get; init; }
+    public required Guid OrderId { get; init; }
+    public string? Carrier { get; init; }
+    public Uri? TrackingUrl { get; init; }
+}

@@ -1,0 +1,21 @@
+namespace CartRecovery.Contracts;
+
+/// <summary>
+/// A journey says step <see cref="Step"/> is due. The dispatcher decides whether, when and how the customer is
+/// contacted, and sends at most once per (<see cref="JourneyId"/>, <see cref="Step"/>).
+/// </summary>
+public sealed record SendJourneyEmail
+{
+    public required Guid JourneyId { get; init; }
+    public required string Journey { get; init; }
+    public required int Step { get; init; }
+    /// <summary>Template key of the step, e.g. "recovery" or "discount".</summary>
+    public required string StepName { get; init; }
+    public required string CustomerId { get; init; }
+    public required DateTimeOffset RequestedAt { get; init; }
+    public required IReadOnlyList<ProductLine> Products { get; init; }
+    public decimal? CartValue { get; init; }
+    public string? Currency { get; init; }
+    /// <summary>Set on discount steps: the percentage the dispatcher mints a unique code for.</summary>
+    public int? DiscountPercent { get; init; }
+}

@@ -1,0 +1,254 @@
+using CartRecovery.Contracts;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Journeys.CartAbandonment;
+
+/// <summary>
+/// Cart abandonment: idle carts get a recovery email, then a discount if still abandoned, until an order, an
+/// emptied cart or the expiry ends the journey. The idle window slides without touching the scheduler on every
+/// event: it is armed once and, when it fires, re-armed for whatever remains since the last activity.
+/// </summary>
+public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAbandonmentState>
+{
+    private readonly TimeProvider _clock;
+
+    public CartAbandonmentStateMachine(IOptions<CartAbandonmentOptions> options, TimeProvider clock)
+    {
+        _clock = clock;
+        var settings = options.Value;
+
+        InstanceState(x => x.CurrentState);
+
+        Event(() => ItemAdded, x => x.CorrelateById(c => c.Message.CartId));
+        Event(() => ItemRemoved, x =>
+        {
+            x.CorrelateById(c => c.Message.CartId);
+            x.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => CheckoutStarted, x =>
+        {
+            x.CorrelateById(c => c.Message.CartId);
+            x.OnMissingInstance(m => m.Discard());
+        });
+        // An order without a cart correlates on its own id and is discarded in Initially (never stored).
+        Event(() => OrderPlaced, x => x.CorrelateById(c => c.Message.CartId ?? c.Message.OrderId));
+
+        Schedule(() => IdleTimeout, x => x.IdleTimeoutTokenId, s =>
+        {
+            s.Delay = settings.IdleTimeout;
+            s.Received = r =>
+            {
+                r.CorrelateById(c => c.Message.CartId);
+                r.OnMissingInstance(m => m.Discard());
+            };
+        });
+        Schedule(() => DiscountFollowUp, x => x.DiscountFollowUpTokenId, s =>
+        {
+            s.Delay = settings.DiscountFollowUpDelay;
+            s.Received = r =>
+            {
+                r.CorrelateById(c => c.Message.CartId);
+                r.OnMissingInstance(m => m.Discard());
+            };
+        });
+        Schedule(() => Expiry, x => x.ExpiryTokenId, s =>
+        {
+            s.Delay = settings.Expiry;
+            s.Received = r =>
+            {
+                r.CorrelateById(c => c.Message.CartId);
+                r.OnMissingInstance(m => m.Discard());
+            };
+        });
+
+        Initially(
+            When(ItemAdded)
+                .Then(c => Start(c.Saga, c.Message))
+                .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId })
+                .Schedule(Expiry, c => new CartJourneyExpired { CartId = c.Saga.CorrelationId })
+                .TransitionTo(Active),
+            // The order was known before any cart event: keep a converted tombstone so late cart events can
+            // never start a journey (and so never an email) for a cart that already became an order.
+            When(OrderPlaced, c => c.Message.CartId is not null)
+                .Then(c => RecordTombstone(c.Saga, c.Message))
+                .Finalize(),
+            When(OrderPlaced, c => c.Message.CartId is null)
+                .ThenAsync(c => c.SetCompleted()));
+
+        During(Active,
+            When(ItemAdded)
+                .Then(c => ApplyItemAdded(c.Saga, c.Message)),
+            When(ItemRemoved)
+                .Then(c => ApplyItemRemoved(c.Saga, c.Message))
+                .If(c => c.Saga.Lines.Count == 0, x => EndJourney(x, _ => CartJourneyOutcomes.Emptied)),
+            When(CheckoutStarted)
+                .Unschedule(IdleTimeout)
+                .TransitionTo(CheckingOut),
+            EndJourney(When(OrderPlaced).Then(c => c.Saga.OrderId = c.Message.OrderId),
+                _ => CartJourneyOutcomes.Converted),
+            When(IdleTimeout.Received, c => IdleRemaining(c.Saga, settings) > TimeSpan.Zero)
+                .Schedule(IdleTimeout,
+                    c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId },
+                    c => IdleRemaining(c.Saga, settings)),
+            When(IdleTimeout.Received, c => IdleRemaining(c.Saga, settings) <= TimeSpan.Zero)
+                .Then(c => MarkAbandoned(c.Saga))
+                .Send(JourneyEndpoints.EmailDispatcher, c => RecoveryEmail(c.Saga))
+                .Publish(c => CartAbandonedEvent(c.Saga))
+                .Schedule(DiscountFollowUp, c => new DiscountFollowUpDue { CartId = c.Saga.CorrelationId })
+                .TransitionTo(Abandoned),
+            Ignore(DiscountFollowUp.Received),
+            EndJourney(When(Expiry.Received), _ => CartJourneyOutcomes.Expired));
+
+        During(CheckingOut,
+            When(ItemAdded)
+                .Then(c => ApplyItemAdded(c.Saga, c.Message))
+                .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId })
+                .TransitionTo(Active),
+            When(ItemRemoved)
+                .Then(c => ApplyItemRemoved(c.Saga, c.Message))
+                .IfElse(c => c.Saga.Lines.Count == 0,
+                    emptied => EndJourney(emptied, _ => CartJourneyOutcomes.Emptied),
+                    resumed => resumed
+                        .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId })
+                        .TransitionTo(Active)),
+            Ignore(CheckoutStarted),
+            EndJourney(When(OrderPlaced).Then(c => c.Saga.OrderId = c.Message.OrderId),
+                _ => CartJourneyOutcomes.Converted),
+            Ignore(IdleTimeout.Received),
+            Ignore(DiscountFollowUp.Received),
+            EndJourney(When(Expiry.Received), _ => CartJourneyOutcomes.Expired));
+
+        During(Abandoned, DiscountOffered,
+            When(ItemAdded)
+                .Then(c => ApplyItemAdded(c.Saga, c.Message)),
+            When(ItemRemoved)
+                .Then(c => ApplyItemRemoved(c.Saga, c.Message))
+                .If(c => c.Saga.Lines.Count == 0, x => EndJourney(x, _ => CartJourneyOutcomes.Emptied)),
+            // The recovery email already went out; only an order or the expiry changes the outcome now.
+            Ignore(CheckoutStarted),
+            EndJourney(When(OrderPlaced).Then(c => c.Saga.OrderId = c.Message.OrderId),
+                c => OrderOutcome(c.Saga, c.Message)),
+            Ignore(IdleTimeout.Received),
+            EndJourney(When(Expiry.Received), _ => CartJourneyOutcomes.Expired));
+
+        During(Abandoned,
+            When(DiscountFollowUp.Received)
+                .Activity(x => x.OfType<RequestDiscountEmailActivity>())
+                .TransitionTo(DiscountOffered));
+
+        During(DiscountOffered,
+            Ignore(DiscountFollowUp.Received));
+
+        // Late and duplicate events after the end change nothing: the journey is over and stays over.
+        During(Final,
+            Ignore(ItemAdded),
+            Ignore(ItemRemoved),
+            Ignore(CheckoutStarted),
+            Ignore(OrderPlaced),
+            Ignore(IdleTimeout.Received),
+            Ignore(DiscountFollowUp.Received),
+            Ignore(Expiry.Received));
+    }
+
+    public State Active { get; private set; } = null!;
+    public State CheckingOut { get; private set; } = null!;
+    public State Abandoned { get; private set; } = null!;
+    public State DiscountOffered { get; private set; } = null!;
+
+    public Event<CartItemAdded> ItemAdded { get; private set; } = null!;
+    public Event<CartItemRemoved> ItemRemoved { get; private set; } = null!;
+    public Event<CheckoutStarted> CheckoutStarted { get; private set; } = null!;
+    public Event<OrderPlaced> OrderPlaced { get; private set; } = null!;
+
+    public Schedule<CartAbandonmentState, CartIdleTimeoutElapsed> IdleTimeout { get; private set; } = null!;
+    public Schedule<CartAbandonmentState, DiscountFollowUpDue> DiscountFollowUp { get; private set; } = null!;
+    public Schedule<CartAbandonmentState, CartJourneyExpired> Expiry { get; private set; } = null!;
+
+    private void Start(CartAbandonmentState saga, CartItemAdded message)
+    {
+        var now = _clock.GetUtcNow();
+        saga.CustomerId = message.CustomerId;
+        saga.StartedAt = now;
+        ApplyItemAdded(saga, message);
+    }
+
+    private void ApplyItemAdded(CartAbandonmentState saga, CartItemAdded message)
+    {
+        if (RecentEvents.TryRemember(saga.RecentEventIds, message.EventId))
+        {
+            CartLines.Add(saga.Lines, message.Item);
+            saga.LastActivityAt = _clock.GetUtcNow();
+        }
+    }
+
+    private void ApplyItemRemoved(CartAbandonmentState saga, CartItemRemoved message)
+    {
+        if (RecentEvents.TryRemember(saga.RecentEventIds, message.EventId))
+        {
+            CartLines.Remove(saga.Lines, message.Sku, message.Quantity);
+            saga.LastActivityAt = _clock.GetUtcNow();
+        }
+    }
+
+    private TimeSpan IdleRemaining(CartAbandonmentState saga, CartAbandonmentOptions settings) =>
+        saga.LastActivityAt + settings.IdleTimeout - _clock.GetUtcNow();
+
+    private void MarkAbandoned(CartAbandonmentState saga)
+    {
+        var now = _clock.GetUtcNow();
+        saga.AbandonedAt = now;
+        saga.RecoveryEmailRequestedAt = now;
+    }
+
+    private void RecordTombstone(CartAbandonmentState saga, OrderPlaced message)
+    {
+        saga.CustomerId = message.CustomerId;
+        saga.StartedAt = _clock.GetUtcNow();
+        saga.OrderId = message.OrderId;
+        EndJourney(saga, CartJourneyOutcomes.Converted);
+    }
+
+    private void EndJourney(CartAbandonmentState saga, string outcome)
+    {
+        saga.Outcome = outcome;
+        saga.EndedAt = _clock.GetUtcNow();
+    }
+
+    private EventActivityBinder<CartAbandonmentState, T> EndJourney<T>(
+        EventActivityBinder<CartAbandonmentState, T> binder,
+        Func<BehaviorContext<CartAbandonmentState, T>, string> outcome)
+        where T : class =>
+        binder
+            .Then(c => EndJourney(c.Saga, outcome(c)))
+            .PublishJourneyEnded()
+            .UnscheduleAll(this)
+            .Finalize();
+
+    private static string OrderOutcome(CartAbandonmentState saga, OrderPlaced order) =>
+        saga.RecoveryEmailRequestedAt is { } emailed && order.OccurredAt >= emailed
+            ? CartJourneyOutcomes.Recovered
+            : CartJourneyOutcomes.Converted;
+
+    private SendJourneyEmail RecoveryEmail(CartAbandonmentState saga) => new()
+    {
+        JourneyId = saga.CorrelationId,
+        Journey = JourneyNames.CartAbandonment,
+        Step = CartAbandonmentSteps.Recovery,
+        StepName = CartAbandonmentSteps.RecoveryName,
+        CustomerId = saga.CustomerId,
+        RequestedAt = saga.RecoveryEmailRequestedAt ?? _clock.GetUtcNow(),
+        Products = [.. saga.Lines],
+        CartValue = CartLines.Value(saga.Lines),
+        Currency = CartLines.Currency(saga.Lines),
+    };
+
+    private static CartAbandoned CartAbandonedEvent(CartAbandonmentState saga) => new()
+    {
+        CartId = saga.CorrelationId,
+        CustomerId = saga.CustomerId,
+        AbandonedAt = saga.AbandonedAt!.Value,
+        CartValue = CartLines.Value(saga.Lines),
+        Currency = CartLines.Currency(saga.Lines),
+    };
+}

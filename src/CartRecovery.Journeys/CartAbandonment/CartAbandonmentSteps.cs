@@ -1,0 +1,9 @@
+namespace CartRecovery.Journeys.CartAbandonment;
+
+public static class CartAbandonmentSteps
+{
+    public const int Recovery = 1;
+    public const string RecoveryName = "recovery";
+    public const int Discount = 2;
+    public const string DiscountName = "discount";
+}

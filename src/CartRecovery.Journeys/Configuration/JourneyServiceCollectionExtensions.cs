@@ -1,0 +1,39 @@
+using CartRecovery.Journeys.CartAbandonment;
+using CartRecovery.Journeys.Customers;
+using CartRecovery.Journeys.Validation;
+using FluentValidation;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CartRecovery.Journeys.Configuration;
+
+public static class JourneyServiceCollectionExtensions
+{
+    /// <summary>Options, validators and the services the journeys lean on. Each has a default a host may replace
+    /// before or after this call.</summary>
+    public static IServiceCollection AddJourneyServices(this IServiceCollection services)
+    {
+        services.BindValidated<CartAbandonmentOptions, CartAbandonmentOptionsValidator>(CartAbandonmentOptions.SectionName);
+        services.BindValidated<JourneyEndpointOptions, JourneyEndpointOptionsValidator>(JourneyEndpointOptions.SectionName);
+
+        services.AddValidatorsFromAssemblyContaining<CartItemAddedValidator>(
+            ServiceLifetime.Singleton,
+            filter: r => !r.ValidatorType.Name.EndsWith("OptionsValidator", StringComparison.Ordinal),
+            includeInternalTypes: false);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IRejectedEventRecorder, LoggingRejectedEventRecorder>();
+        services.TryAddScoped<ICustomerSegments, NoVipCustomers>();
+        services.TryAddSingleton<IJourneyEndpointOutbox, InMemoryJourneyEndpointOutbox>();
+        services.TryAddScoped<RequestDiscountEmailActivity>();
+        return services;
+    }
+
+    /// <summary>Every journey saga, with its definition. The saga repository comes from the caller's provider.</summary>
+    public static IBusRegistrationConfigurator AddJourneySagas(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, CartAbandonmentStateDefinition>();
+        return bus;
+    }
+}
