@@ -13,14 +13,23 @@
 #   status  print the state of each service
 #   env     print .services/services.env (KEY=VALUE lines)
 #
-# Optional: SERVICES_RABBITMQ_MANAGEMENT=1 enables the management UI on 127.0.0.1:15673
-# (slower broker start; takes effect when the node is (re)started).
+# services.env holds raw KEY=VALUE lines (no quotes; the Npgsql string contains ';'), so do not
+# `source` it. Load it with e.g.
+#   while IFS= read -r kv; do export "$kv"; done < .services/services.env
+# or in GitHub Actions: cat .services/services.env >> "$GITHUB_ENV".
+# Re-exporting our own values does not count as "set by the caller": `up` still manages them.
+#
+# The RabbitMQ management UI/API listens on 127.0.0.1:15673 (user cartrecovery);
+# SERVICES_RABBITMQ_MANAGEMENT=0 disables it (takes effect when the node is (re)started).
+# Port overrides (only if a default port is taken on this machine): SERVICES_POSTGRES_PORT,
+# SERVICES_RABBITMQ_PORT, SERVICES_RABBITMQ_DIST_PORT, SERVICES_RABBITMQ_MANAGEMENT_PORT,
+# SERVICES_SMTP_PORT; use the same values for up, down and status.
 #
 # Needs root for up/down (apt-get, runuser). Debian 12 packages: postgresql,
 # rabbitmq-server, python3-aiosmtpd.
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
+SCRIPT_DIR="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd -P)"
 REPO="$(cd "$SCRIPT_DIR/.." && pwd -P)"
 SERVICES_DIR="$REPO/.services"
 ENV_FILE="$SERVICES_DIR/services.env"
@@ -28,16 +37,16 @@ APT_LOG="$SERVICES_DIR/apt.log"
 
 HOST=127.0.0.1
 
-PG_PORT=55432
+PG_PORT="${SERVICES_POSTGRES_PORT:-55432}"
 PG_DIR="$SERVICES_DIR/postgres"
 PG_DATA="$PG_DIR/data"
 PG_LOG="$PG_DIR/postgres.log"
 PG_CONF_NAME="cartrecovery-services.conf"
 PG_URL_DEFAULT="Host=$HOST;Port=$PG_PORT;Username=cartrecovery;Password=cartrecovery;Database=cartrecovery"
 
-RMQ_PORT=5673
-RMQ_DIST_PORT=25673
-RMQ_MGMT_PORT=15673
+RMQ_PORT="${SERVICES_RABBITMQ_PORT:-5673}"
+RMQ_DIST_PORT="${SERVICES_RABBITMQ_DIST_PORT:-25673}"
+RMQ_MGMT_PORT="${SERVICES_RABBITMQ_MANAGEMENT_PORT:-15673}"
 RMQ_NODE="cartrecovery@localhost"
 RMQ_DIR="$SERVICES_DIR/rabbitmq"
 RMQ_PID="$RMQ_DIR/rabbitmq.pid"
@@ -49,7 +58,7 @@ RMQ_COOKIE_HOME=/var/lib/rabbitmq # cookie shared with the Debian rabbitmqctl wr
 RMQ_URL_DEFAULT="amqp://cartrecovery:cartrecovery@$HOST:$RMQ_PORT/"
 RMQ_MGMT_URL_DEFAULT="http://$HOST:$RMQ_MGMT_PORT/"
 
-SMTP_PORT=2525
+SMTP_PORT="${SERVICES_SMTP_PORT:-2525}"
 SMTP_DIR="$SERVICES_DIR/smtp"
 SMTP_PID="$SMTP_DIR/smtp.pid"
 SMTP_LOG="$SMTP_DIR/smtp.log"
@@ -81,7 +90,9 @@ read_pid() {
 # pid_matches PID REGEX: process alive and its command line matches REGEX (guards against pid reuse)
 pid_matches() {
     [[ -n $1 && -r /proc/$1/cmdline ]] || return 1
-    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -Eq -- "$2"
+    local cmd
+    cmd="$(tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null)" || return 1
+    [[ $cmd =~ $2 ]]
 }
 
 tail_log() { [[ -f $1 ]] && { echo "---- last lines of $1:" >&2; tail -n 25 "$1" >&2; echo "----" >&2; } || true; }
@@ -98,13 +109,12 @@ smtp_external() {
     return 0
 }
 
-pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+pkg_installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]; }
 
 APT=(apt-get -y -o DPkg::Lock::Timeout=600 -o Dpkg::Use-Pty=0)
 
 apt_update() {
-    local i
-    for i in 1 2 3; do
+    for _ in 1 2 3; do
         "${APT[@]}" update >>"$APT_LOG" 2>&1 && return 0
         sleep 5
     done
@@ -172,7 +182,7 @@ pg_sockdir() {
 pg_pid() { local p; p="$(read_pid "$PG_DATA/postmaster.pid")" && pid_matches "$p" 'postgres' && printf '%s' "$p"; }
 pg_running() { pg_pid >/dev/null && port_open "$PG_PORT"; }
 
-as_postgres() { (cd "$PG_DIR" && runuser -u postgres -- "$@"); }
+as_postgres() { (cd "$PG_DIR" && runuser -u postgres -- "$@" 9>&-); }  # 9 = our lock, keep it out of daemons
 
 pg_psql() { # pg_psql DB  (SQL on stdin), as the postgres superuser over the unix socket
     as_postgres "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$(pg_sockdir)" -p "$PG_PORT" -U postgres -d "$1"
@@ -204,6 +214,7 @@ EOF
 
 pg_ensure_db() {
     pg_psql postgres <<'SQL' >/dev/null
+SET client_min_messages = warning;
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'cartrecovery') THEN
@@ -243,7 +254,7 @@ pg_up() {
     if [[ ! -s $PG_DATA/PG_VERSION ]]; then
         rm -rf "$PG_DATA" # leftover of an interrupted initdb
         local locale=C
-        locale -a 2>/dev/null | grep -qix 'c.utf-\?8' && locale=C.UTF-8
+        locale -a 2>/dev/null | grep -ix 'c.utf-\?8' >/dev/null && locale=C.UTF-8
         as_postgres "$PGBIN/initdb" -D "$PG_DATA" -U postgres -E UTF8 --locale="$locale" \
             --auth-local=trust --auth-host=scram-sha-256 >"$PG_DIR/initdb.log" 2>&1 ||
             { tail_log "$PG_DIR/initdb.log"; die "initdb failed (see $PG_DIR/initdb.log)"; }
@@ -316,12 +327,19 @@ rmq_env() {
 
 rmqctl() { # our own CLI calls (as root, same cookie as the node)
     rmq_env
-    (cd "$RMQ_DIR" && env "${RMQ_ENV[@]}" timeout 150 "$RMQ_LIB_BIN/rabbitmqctl" -q -n "$RMQ_NODE" "$@")
+    (cd "$RMQ_DIR" && env "${RMQ_ENV[@]}" timeout 150 "$RMQ_LIB_BIN/rabbitmqctl" -q -n "$RMQ_NODE" "$@" 9>&-)
 }
 
-rmq_pid() { local p; p="$(read_pid "$RMQ_PID")" && pid_matches "$p" "beam.*$RMQ_NODE" && printf '%s' "$p"; }
+# our node: a beam process whose environment carries our pid file path (the node name is not on its command line)
+rmq_is_ours() {
+    pid_matches "$1" '(^|/)beam' || return 1
+    local e
+    e="$(tr '\0' '\n' <"/proc/$1/environ" 2>/dev/null)" || return 1
+    grep -qxF "RABBITMQ_PID_FILE=$RMQ_PID" <<<"$e"
+}
+rmq_pid() { local p; p="$(read_pid "$RMQ_PID")" && rmq_is_ours "$p" && printf '%s' "$p"; }
 rmq_running() { rmq_pid >/dev/null && port_open "$RMQ_PORT"; }
-rmq_mgmt_wanted() { [[ ${SERVICES_RABBITMQ_MANAGEMENT:-0} =~ ^(1|true|yes)$ ]]; }
+rmq_mgmt_wanted() { [[ ! ${SERVICES_RABBITMQ_MANAGEMENT:-1} =~ ^(0|false|no|off)$ ]]; }
 
 epmd_bin() { command -v epmd 2>/dev/null || ls /usr/lib/erlang/erts-*/bin/epmd 2>/dev/null | tail -n 1; }
 
@@ -376,7 +394,7 @@ rmq_launch() {
     [[ -x $RMQ_LIB_BIN/rabbitmq-server ]] || die "$RMQ_LIB_BIN/rabbitmq-server missing (is rabbitmq-server installed?)"
     local old
     old="$(read_pid "$RMQ_PID" || true)"
-    if [[ -n $old ]] && pid_matches "$old" "beam.*$RMQ_NODE"; then
+    if [[ -n $old ]] && rmq_is_ours "$old"; then
         # node process alive but AMQP port closed: still booting (another up) or wedged; wait below
         RMQ_STATE=launched
         return
@@ -387,7 +405,7 @@ rmq_launch() {
     port_open 4369 || touch "$RMQ_EPMD_MARK"
     rmq_env
     echo "==== $(date -Is) services.sh starting $RMQ_NODE" >>"$RMQ_STDOUT_LOG"
-    (cd "$RMQ_DIR" && exec setsid nohup env "${RMQ_ENV[@]}" "$RMQ_LIB_BIN/rabbitmq-server" >>"$RMQ_STDOUT_LOG" 2>&1 </dev/null) &
+    (cd "$RMQ_DIR" && exec setsid nohup env "${RMQ_ENV[@]}" "$RMQ_LIB_BIN/rabbitmq-server" >>"$RMQ_STDOUT_LOG" 2>&1 </dev/null 9>&-) &
     echo $! >"$RMQ_LAUNCHER_PID"
     RMQ_STATE=launched
 }
@@ -435,7 +453,13 @@ rmq_finish() {
         die "rabbitmq node $RMQ_NODE did not finish booting (read $(rmq_log_hint))"
     rmq_ensure_user || die "could not create rabbitmq user cartrecovery (read $(rmq_log_hint))"
     local extra=""
-    rmq_mgmt_wanted && extra=", management on $RMQ_MGMT_URL_DEFAULT"
+    if rmq_mgmt_wanted; then
+        until port_open "$RMQ_MGMT_PORT"; do
+            ((SECONDS >= deadline)) && die "rabbitmq management did not open $HOST:$RMQ_MGMT_PORT within ${RMQ_WAIT}s (read $(rmq_log_hint))"
+            sleep 0.5
+        done
+        extra=", management on $RMQ_MGMT_URL_DEFAULT"
+    fi
     echo "rabbitmq: started on $HOST:$RMQ_PORT (node $RMQ_NODE, pid $(rmq_pid), data $(rel "$RMQ_DIR")$extra)$(installed_note rabbitmq-server)"
 }
 
@@ -445,11 +469,11 @@ rmq_down() {
     if p="$(rmq_pid)"; then
         rmqctl stop "$RMQ_PID" >/dev/null 2>&1 || true
         local deadline=$((SECONDS + 30))
-        while pid_matches "$p" "beam.*$RMQ_NODE" && ((SECONDS < deadline)); do sleep 0.5; done
-        if pid_matches "$p" "beam.*$RMQ_NODE"; then
+        while rmq_is_ours "$p" && ((SECONDS < deadline)); do sleep 0.5; done
+        if rmq_is_ours "$p"; then
             kill -TERM "$p" 2>/dev/null || true
             sleep 3
-            pid_matches "$p" "beam.*$RMQ_NODE" && kill -KILL "$p" 2>/dev/null || true
+            rmq_is_ours "$p" && kill -KILL "$p" 2>/dev/null || true
         fi
         echo "rabbitmq: stopped (node $RMQ_NODE, pid $p)"
     else
@@ -506,7 +530,7 @@ smtp_up() {
     echo "==== $(date -Is) services.sh starting aiosmtpd" >>"$SMTP_LOG"
     # -I: ignore PYTHON* variables of the pyenv environment; -n: no setuid nobody; -u: SMTPUTF8
     (cd "$SMTP_DIR" && exec setsid nohup "$SYS_PYTHON" -I -u -m aiosmtpd -n -u -l "$HOST:$SMTP_PORT" \
-        -c aiosmtpd.handlers.Mailbox "$SMTP_MAILDIR" >>"$SMTP_LOG" 2>&1 </dev/null) &
+        -c aiosmtpd.handlers.Mailbox "$SMTP_MAILDIR" >>"$SMTP_LOG" 2>&1 </dev/null 9>&-) &
     local p=$!
     echo "$p" >"$SMTP_PID"
     local deadline=$((SECONDS + SMTP_WAIT))
@@ -580,7 +604,10 @@ write_env() {
 lock() {
     mkdir -p "$SERVICES_DIR"
     exec 9>"$SERVICES_DIR/.lock"
-    flock -w 600 9 || die "another services.sh is running (lock $SERVICES_DIR/.lock)"
+    if ! flock -n 9; then
+        note "waiting for another services.sh to finish (lock $SERVICES_DIR/.lock, up to 600s)"
+        flock -w 600 9 || die "another services.sh still holds $SERVICES_DIR/.lock after 600s (see: fuser -v $SERVICES_DIR/.lock)"
+    fi
 }
 
 cmd_up() {
@@ -592,10 +619,10 @@ cmd_up() {
     rmq_external || pkgs+=(rabbitmq-server)
     smtp_external || pkgs+=(python3-aiosmtpd)
     ((${#pkgs[@]})) && ensure_packages "${pkgs[@]}"
-    rmq_launch
+    rmq_launch # the broker boots while postgres starts
     pg_up
-    smtp_up
     rmq_finish
+    smtp_up
     write_env
     cat "$ENV_FILE"
 }
@@ -624,6 +651,6 @@ up) cmd_up ;;
 down) cmd_down ;;
 status) cmd_status ;;
 env) cmd_env ;;
--h | --help | help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' ;;
+-h | --help | help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
 *) die "unknown command '$1' (use: up | down | status | env)" ;;
 esac

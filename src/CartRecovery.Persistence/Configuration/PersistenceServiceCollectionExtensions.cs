@@ -1,0 +1,46 @@
+using CartRecovery.Journeys.Configuration;
+using CartRecovery.Journeys.Validation;
+using CartRecovery.Persistence.Migrations;
+using CartRecovery.Persistence.Outbox;
+using CartRecovery.Persistence.Rejections;
+using CartRecovery.Persistence.Sagas;
+using MassTransit;
+using MassTransit.Middleware;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace CartRecovery.Persistence.Configuration;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>PostgreSQL for journey state, the inbox/outbox and rejected events, migrated before anything
+    /// else starts. Call before the bus is added so the schema exists when the first message arrives.</summary>
+    public static IServiceCollection AddJourneyPersistence(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddDbContext<JourneyDbContext>((provider, options) =>
+            options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
+
+        services.BindValidated<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
+        services.AddScoped<IOutboxContextFactory<JourneyDbContext>, PostgresOutboxContextFactory>();
+        services.Replace(ServiceDescriptor.Singleton<IJourneyEndpointOutbox, PostgresJourneyEndpointOutbox>());
+
+        services.AddSingleton<LoggingRejectedEventRecorder>();
+        services.Replace(ServiceDescriptor.Singleton<IRejectedEventRecorder, DatabaseRejectedEventRecorder>());
+
+        services.AddSingleton<SchemaMigrator>();
+        services.AddHostedService<SchemaMigrationHostedService>();
+        services.AddSingleton<InboxCleanupService>();
+        services.AddHostedService(provider => provider.GetRequiredService<InboxCleanupService>());
+        return services;
+    }
+
+    /// <summary>Every saga on the bus keeps its state in PostgreSQL.</summary>
+    public static IBusRegistrationConfigurator UsePostgresSagaRepository(this IBusRegistrationConfigurator bus)
+    {
+        bus.SetSagaRepositoryProvider(new PostgresSagaRepositoryRegistrationProvider());
+        return bus;
+    }
+}

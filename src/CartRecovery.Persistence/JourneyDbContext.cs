@@ -1,0 +1,17 @@
+using CartRecovery.Persistence.Outbox;
+using CartRecovery.Persistence.Rejections;
+using Microsoft.EntityFrameworkCore;
+
+namespace CartRecovery.Persistence;
+
+/// <summary>One unit of work per consumed message: saga rows, inbox, outbox and the scheduler's triggers commit
+/// in the transaction this context carries.</summary>
+public sealed class JourneyDbContext(DbContextOptions<JourneyDbContext> options) : DbContext(options)
+{
+    public DbSet<InboxState> InboxStates => Set<InboxState>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<RejectedEventRecord> RejectedEvents => Set<RejectedEventRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(JourneyDbContext).Assembly);
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using CartRecovery.Contracts;
+using CartRecovery.Journeys.CartAbandonment;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CartRecovery.Persistence.Sagas;
+
+public sealed class CartAbandonmentStateMap : IEntityTypeConfiguration<CartAbandonmentState>
+{
+    public void Configure(EntityTypeBuilder<CartAbandonmentState> builder)
+    {
+        builder.ToTable("cart_abandonment_state");
+        builder.HasKey(x => x.CorrelationId);
+        builder.Property(x => x.CorrelationId).HasColumnName("correlation_id").ValueGeneratedNever();
+        builder.Property(x => x.CurrentState).HasColumnName("current_state").HasMaxLength(64);
+        builder.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
+        builder.Property(x => x.CustomerId).HasColumnName("customer_id").HasMaxLength(128);
+        builder.Property(x => x.Lines).HasColumnName("lines").HasColumnType("jsonb")
+            .HasConversion(
+                lines => JsonSerializer.Serialize(lines, JsonSerializerOptions.Web),
+                json => JsonSerializer.Deserialize<List<ProductLine>>(json, JsonSerializerOptions.Web) ?? new List<ProductLine>(),
+                new ValueComparer<List<ProductLine>>(
+                    (a, b) => a!.SequenceEqual(b!),
+                    lines => lines.Aggregate(0, (hash, line) => HashCode.Combine(hash, line.GetHashCode())),
+                    lines => lines.ToList()));
+        builder.Property(x => x.StartedAt).HasColumnName("started_at");
+        builder.Property(x => x.LastActivityAt).HasColumnName("last_activity_at");
+        builder.Property(x => x.AbandonedAt).HasColumnName("abandoned_at");
+        builder.Property(x => x.RecoveryEmailRequestedAt).HasColumnName("recovery_email_requested_at");
+        builder.Property(x => x.DiscountEmailRequestedAt).HasColumnName("discount_email_requested_at");
+        builder.Property(x => x.DiscountPercent).HasColumnName("discount_percent");
+        builder.Property(x => x.EndedAt).HasColumnName("ended_at");
+        builder.Property(x => x.Outcome).HasColumnName("outcome").HasMaxLength(32);
+        builder.Property(x => x.OrderId).HasColumnName("order_id");
+        builder.Property(x => x.RecentEventIds).HasColumnName("recent_event_ids");
+        builder.Property(x => x.IdleTimeoutTokenId).HasColumnName("idle_timeout_token_id");
+        builder.Property(x => x.DiscountFollowUpTokenId).HasColumnName("discount_follow_up_token_id");
+        builder.Property(x => x.ExpiryTokenId).HasColumnName("expiry_token_id");
+        builder.HasIndex(x => x.CustomerId);
+    }
+}

@@ -1,0 +1,95 @@
+using MassTransit;
+using MassTransit.Context;
+using MassTransit.Saga;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace CartRecovery.Persistence.Sagas;
+
+/// <summary>Saga persistence for one message, inside the transaction its factory (or the outbox) owns. Rows are
+/// locked with <c>FOR UPDATE</c> as they load, so concurrent messages for one saga queue behind each other.</summary>
+public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
+    : ConsumeContextScope<TMessage>, SagaRepositoryContext<TSaga, TMessage>
+    where TSaga : class, ISaga
+    where TMessage : class
+{
+    private readonly JourneyDbContext _dbContext;
+    private readonly ConsumeContext<TMessage> _consumeContext;
+    private readonly ISagaConsumeContextFactory<JourneyDbContext, TSaga> _factory;
+
+    public PostgresSagaRepositoryContext(
+        JourneyDbContext dbContext,
+        ConsumeContext<TMessage> consumeContext,
+        ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory)
+        : base(consumeContext, dbContext)
+    {
+        _dbContext = dbContext;
+        _consumeContext = consumeContext;
+        _factory = factory;
+    }
+
+    public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
+        _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Add);
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
+    {
+        _dbContext.Set<TSaga>().Add(instance);
+        try
+        {
+            // EF wraps this in a savepoint inside the open transaction, so a duplicate leaves the transaction usable.
+            await _dbContext.SaveChangesAsync(CancellationToken);
+            return await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Insert);
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            _dbContext.Entry(instance).State = EntityState.Detached;
+            return default!;
+        }
+    }
+
+    public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
+    {
+        var instance = await _dbContext.Set<TSaga>()
+            .FromSqlRaw(SagaLockStatement<TSaga>.For(_dbContext), correlationId)
+            .SingleOrDefaultAsync(CancellationToken);
+
+        return instance is null
+            ? default!
+            : await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Load);
+    }
+
+    public async Task Save(SagaConsumeContext<TSaga> context)
+    {
+        _dbContext.Set<TSaga>().Add(context.Saga);
+        await _dbContext.SaveChangesAsync(CancellationToken);
+    }
+
+    public async Task Update(SagaConsumeContext<TSaga> context)
+    {
+        if (context.Saga is ISagaVersion versioned)
+        {
+            versioned.Version++;
+        }
+
+        await _dbContext.SaveChangesAsync(CancellationToken);
+    }
+
+    public async Task Delete(SagaConsumeContext<TSaga> context)
+    {
+        _dbContext.Set<TSaga>().Remove(context.Saga);
+        await _dbContext.SaveChangesAsync(CancellationToken);
+    }
+
+    public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
+
+    public Task Undo(SagaConsumeContext<TSaga> context)
+    {
+        _dbContext.Entry(context.Saga).State = EntityState.Unchanged;
+        return Task.CompletedTask;
+    }
+
+    public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(
+        ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
+        where T : class =>
+        _factory.CreateSagaConsumeContext(_dbContext, consumeContext, instance, mode);
+}

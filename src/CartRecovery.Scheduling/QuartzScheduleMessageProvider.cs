@@ -1,0 +1,60 @@
+using System.Text.Json;
+using MassTransit;
+using MassTransit.Scheduling;
+using MassTransit.Serialization;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CartRecovery.Scheduling;
+
+/// <summary>
+/// MassTransit's <c>Schedule</c>/<c>Unschedule</c> written straight into the Quartz job store, in the caller's
+/// transaction when one is enlisted. No broker round trip and no scheduler queue: the trigger exists exactly when
+/// the saga state that expects it does.
+/// </summary>
+public sealed class QuartzScheduleMessageProvider(
+    IScheduler scheduler,
+    ConsumeContext? consumeContext,
+    SchedulerOptions options)
+    : IScheduleMessageProvider
+{
+    public async Task<ScheduledMessage<T>> ScheduleSend<T>(Uri destinationAddress, DateTime scheduledTime, T message,
+        IPipe<SendContext<T>> pipe, CancellationToken cancellationToken)
+        where T : class
+    {
+        var tokenId = NewId.NextGuid();
+        var scheduledAt = new DateTimeOffset(DateTime.SpecifyKind(scheduledTime.ToUniversalTime(), DateTimeKind.Utc));
+        var messageType = typeof(T);
+        var data = new ScheduledMessageData
+        {
+            Destination = destinationAddress,
+            MessageType = $"{messageType.FullName}, {messageType.Assembly.GetName().Name}",
+            Body = JsonSerializer.Serialize(message, SystemTextJsonMessageSerializer.Options),
+            MessageId = NewId.NextGuid(),
+            TokenId = tokenId,
+            ConversationId = consumeContext?.ConversationId,
+            ScheduledAt = scheduledAt,
+        };
+
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(TimerKeys.For(tokenId))
+            .ForJob(TimerKeys.SendJob)
+            .StartAt(scheduledAt)
+            .UsingJobData(data.ToJobData())
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
+            .WithRetryPolicy(RetryPolicy.Exponential(int.MaxValue, options.FirstRetryDelay, 2, options.MaxRetryDelay))
+            .Build();
+
+        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        return new ScheduledMessageHandle<T>(tokenId, scheduledAt.UtcDateTime, destinationAddress, message);
+    }
+
+    public async Task CancelScheduledSend(Guid tokenId, CancellationToken cancellationToken) =>
+        await scheduler.UnscheduleJob(TimerKeys.For(tokenId), cancellationToken);
+
+    public Task CancelScheduledSend(Uri destinationAddress, Guid tokenId, CancellationToken cancellationToken) =>
+        CancelScheduledSend(tokenId, cancellationToken);
+
+    public static QuartzScheduleMessageProvider For(QuartzSchedulerHolder holder, ConsumeContext context, IOptions<SchedulerOptions> options) =>
+        new(holder.Scheduler, context, options.Value);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Quartz;
+
+namespace CartRecovery.Scheduling;
+
+/// <summary>What a trigger carries to send its message later, as plain strings (the job store keeps job data as
+/// strings, so it stays readable in the database and survives upgrades).</summary>
+public sealed record ScheduledMessageData
+{
+    private const string DestinationKey = "destination";
+    private const string MessageTypeKey = "message-type";
+    private const string BodyKey = "body";
+    private const string MessageIdKey = "message-id";
+    private const string TokenIdKey = "token-id";
+    private const string ConversationIdKey = "conversation-id";
+    private const string ScheduledAtKey = "scheduled-at";
+
+    public required Uri Destination { get; init; }
+    /// <summary>"Namespace.Type, Assembly", without version, so a rolling upgrade still resolves it.</summary>
+    public required string MessageType { get; init; }
+    public required string Body { get; init; }
+    /// <summary>Fixed at scheduling: a refire after a crash carries the same id, and the inbox drops the copy.</summary>
+    public required Guid MessageId { get; init; }
+    public required Guid TokenId { get; init; }
+    public Guid? ConversationId { get; init; }
+    public required DateTimeOffset ScheduledAt { get; init; }
+
+    public JobDataMap ToJobData()
+    {
+        var map = new JobDataMap
+        {
+            [DestinationKey] = Destination.ToString(),
+            [MessageTypeKey] = MessageType,
+            [BodyKey] = Body,
+            [MessageIdKey] = MessageId.ToString("D"),
+            [TokenIdKey] = TokenId.ToString("D"),
+            [ScheduledAtKey] = ScheduledAt.ToString("O", CultureInfo.InvariantCulture),
+        };
+        if (ConversationId is { } conversationId)
+        {
+            map[ConversationIdKey] = conversationId.ToString("D");
+        }
+
+        return map;
+    }
+
+    public static ScheduledMessageData From(JobDataMap map) => new()
+    {
+        Destination = new Uri(map.GetString(DestinationKey)!),
+        MessageType = map.GetString(MessageTypeKey)!,
+        Body = map.GetString(BodyKey)!,
+        MessageId = Guid.Parse(map.GetString(MessageIdKey)!),
+        TokenId = Guid.Parse(map.GetString(TokenIdKey)!),
+        ConversationId = map.TryGetString(ConversationIdKey, out var conversation) && conversation is not null ? Guid.Parse(conversation) : null,
+        ScheduledAt = DateTimeOffset.Parse(map.GetString(ScheduledAtKey)!, CultureInfo.InvariantCulture),
+    };
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using MassTransit;
+using MassTransit.Serialization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace CartRecovery.Scheduling;
+
+/// <summary>
+/// Sends a due timer's message with the id fixed at scheduling time and the schedule token header, so a saga
+/// ignores a timer it no longer expects and the inbox drops a refire. A failed send (broker down) throws; the
+/// trigger's retry policy tries again with backoff for as long as it takes, so no timer is ever dropped.
+/// </summary>
+public sealed partial class SendScheduledMessageJob(
+    IBus bus,
+    IOptions<SchedulerOptions> options,
+    ILogger<SendScheduledMessageJob> logger)
+    : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+    {
+        var data = ScheduledMessageData.From(context.MergedJobDataMap);
+        var messageType = Type.GetType(data.MessageType, throwOnError: true)!;
+        var message = JsonSerializer.Deserialize(data.Body, messageType, SystemTextJsonMessageSerializer.Options)
+            ?? throw new InvalidOperationException($"Timer {data.TokenId} holds an empty {messageType.Name}.");
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.SendTimeout);
+        try
+        {
+            var endpoint = await bus.GetSendEndpoint(data.Destination);
+            await endpoint.Send(message, messageType, send =>
+            {
+                send.MessageId = data.MessageId;
+                send.ConversationId = data.ConversationId;
+                send.Headers.Set(MessageHeaders.SchedulingTokenId, data.TokenId.ToString("D"));
+                send.Headers.Set(TimerHeaders.ScheduledAt, data.ScheduledAt.ToString("O"));
+            }, timeout.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogSendFailed(ex, messageType.Name, data.TokenId, context.RetryAttempt);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Timer {TokenId} could not send {MessageType} (attempt {Attempt}); it will be retried")]
+    private partial void LogSendFailed(Exception exception, string messageType, Guid tokenId, int attempt);
+}

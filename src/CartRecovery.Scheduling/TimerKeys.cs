@@ -1,0 +1,14 @@
+using Quartz;
+
+namespace CartRecovery.Scheduling;
+
+/// <summary>Names in the job store. One durable job sends every timer; each timer is a trigger named after its
+/// MassTransit schedule token, so scheduling the same token again replaces it and cancelling removes it.</summary>
+public static class TimerKeys
+{
+    public const string Group = "cartrecovery";
+
+    public static readonly JobKey SendJob = new("send-scheduled-message", Group);
+
+    public static TriggerKey For(Guid tokenId) => new(tokenId.ToString("N"), Group);
+}

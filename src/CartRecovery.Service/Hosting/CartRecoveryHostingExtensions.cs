@@ -1,0 +1,34 @@
+using CartRecovery.Journeys.Configuration;
+using CartRecovery.Persistence.Configuration;
+using CartRecovery.Scheduling;
+using CartRecovery.Service.Health;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CartRecovery.Service.Hosting;
+
+public static class CartRecoveryHostingExtensions
+{
+    /// <summary>Everything the service runs, in start order: schema, scheduler, then the bus.</summary>
+    public static IHostApplicationBuilder AddCartRecovery(this IHostApplicationBuilder builder) =>
+        builder.AddCartRecoveryCore(configureRegistration: null, configureBus: null);
+
+    internal static IHostApplicationBuilder AddCartRecoveryCore(
+        this IHostApplicationBuilder builder,
+        Action<MassTransit.IBusRegistrationConfigurator>? configureRegistration,
+        Action<MassTransit.IBusRegistrationContext, MassTransit.IRabbitMqBusFactoryConfigurator>? configureBus)
+    {
+        var connections = ConnectionSettings.From(builder.Configuration);
+
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        builder.Services
+            .AddJourneyServices()
+            .AddJourneyPersistence(connections.Postgres)
+            .AddJourneyScheduling(builder.Configuration, connections.Postgres)
+            .AddCartRecoveryMessaging(connections.RabbitMq, configureRegistration, configureBus);
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthTags.Ready]);
+        return builder;
+    }
+}

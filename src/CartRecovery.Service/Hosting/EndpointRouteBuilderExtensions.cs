@@ -1,0 +1,19 @@
+using CartRecovery.Service.Health;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace CartRecovery.Service.Hosting;
+
+public static class EndpointRouteBuilderExtensions
+{
+    public static WebApplication MapCartRecoveryEndpoints(this WebApplication app)
+    {
+        // Live: the process answers. Ready: broker, database and scheduler all answer.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthTags.Ready),
+            ResponseWriter = HealthResponseWriter.WriteJson,
+        });
+        return app;
+    }
+}

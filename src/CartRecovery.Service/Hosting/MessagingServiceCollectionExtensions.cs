@@ -1,0 +1,34 @@
+using CartRecovery.Journeys.Configuration;
+using CartRecovery.Persistence.Configuration;
+using CartRecovery.Scheduling;
+using MassTransit;
+
+namespace CartRecovery.Service.Hosting;
+
+public static class MessagingServiceCollectionExtensions
+{
+    /// <summary>RabbitMQ transport with every journey saga on PostgreSQL, behind the transactional inbox/outbox,
+    /// scheduling through Quartz. <paramref name="configureBus"/> lets tests add filters.</summary>
+    public static IServiceCollection AddCartRecoveryMessaging(
+        this IServiceCollection services,
+        Uri rabbitMq,
+        Action<IBusRegistrationConfigurator>? configureRegistration = null,
+        Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? configureBus = null)
+    {
+        services.AddMassTransit(x =>
+        {
+            x.AddJourneySagas();
+            x.UsePostgresSagaRepository();
+            configureRegistration?.Invoke(x);
+
+            x.UsingRabbitMq((context, cfg) =>
+            {
+                cfg.Host(rabbitMq);
+                cfg.UseQuartzMessageScheduler(context);
+                configureBus?.Invoke(context, cfg);
+                cfg.ConfigureEndpoints(context);
+            });
+        });
+        return services;
+    }
+}
