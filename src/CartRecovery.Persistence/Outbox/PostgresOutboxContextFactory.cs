@@ -3,6 +3,8 @@ using MassTransit;
 using MassTransit.Middleware;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace CartRecovery.Persistence.Outbox;
 
@@ -23,7 +25,7 @@ public sealed class PostgresOutboxContextFactory(
 
     private const string InsertInboxSql = """
         INSERT INTO inbox_state (message_id, consumer_id, lock_id, received, receive_count, expiration_time)
-        VALUES ({0}, {1}, {2}, {3}, 0, {4})
+        VALUES ({0}, {1}, {2}, {3}, 0, @expiration)
         ON CONFLICT (message_id, consumer_id) DO NOTHING
         """;
 
@@ -81,9 +83,12 @@ public sealed class PostgresOutboxContextFactory(
         where T : class
     {
         // Insert-if-missing then lock, in one transaction: a concurrent first delivery waits on the insert.
-        var now = clock.GetUtcNow();
+        var expiration = new NpgsqlParameter<DateTime?>("expiration", NpgsqlDbType.TimestampTz)
+        {
+            TypedValue = context.ExpirationTime is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null,
+        };
         await dbContext.Database.ExecuteSqlRawAsync(InsertInboxSql,
-            [messageId, consumerId, NewId.NextGuid(), now, (object?)context.ExpirationTime ?? DBNull.Value],
+            [messageId, consumerId, NewId.NextGuid(), clock.GetUtcNow(), expiration],
             context.CancellationToken);
         return await dbContext.InboxStates.FromSqlRaw(LockInboxSql, messageId, consumerId)
             .SingleAsync(context.CancellationToken);

@@ -29,6 +29,13 @@ public static class MessagingServiceCollectionExtensions
                 cfg.ConfigureEndpoints(context);
             });
         });
+        // Start returns once the broker topology exists, so nothing published right after start is lost.
+        services.Configure<MassTransitHostOptions>(o =>
+        {
+            o.WaitUntilStarted = true;
+            o.StartTimeout = TimeSpan.FromSeconds(60);
+            o.StopTimeout = TimeSpan.FromSeconds(30);
+        });
         return services;
     }
 }

@@ -1,0 +1,103 @@
+using CartRecovery.Contracts;
+using CartRecovery.Journeys;
+using CartRecovery.Service.Hosting;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace CartRecovery.IntegrationTests.Infrastructure;
+
+/// <summary>The service's own wiring on real PostgreSQL and RabbitMQ, with short delays and recording endpoints
+/// standing in for the email dispatcher and for subscribers of journey events.</summary>
+public sealed class TestHost : IAsyncDisposable
+{
+    public const string JourneyEndedQueue = "test-cart-journey-ended";
+
+    private readonly IHost _host;
+    private bool _stopped;
+
+    private TestHost(IHost host, string database)
+    {
+        _host = host;
+        Database = new TestDatabase(database);
+    }
+
+    public IServiceProvider Services => _host.Services;
+    public TestDatabase Database { get; }
+    public IBus Bus => Services.GetRequiredService<IBus>();
+    public MessageLog<SendJourneyEmail> EmailRequests => Services.GetRequiredService<MessageLog<SendJourneyEmail>>();
+    public MessageLog<CartJourneyEnded> JourneysEnded => Services.GetRequiredService<MessageLog<CartJourneyEnded>>();
+
+    public static async Task<TestHost> Start(ServiceEndpoints services, string database, Action<TestHostOptions>? configure = null)
+    {
+        var options = new TestHostOptions();
+        configure?.Invoke(options);
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [ConnectionSettings.PostgresKey] = database,
+            [ConnectionSettings.RabbitMqKey] = (options.RabbitMq ?? services.RabbitMq).ToString(),
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:MassTransit"] = "Error",
+            ["Journeys:CartAbandonment:IdleTimeout"] = "00:00:02",
+            ["Journeys:CartAbandonment:DiscountFollowUpDelay"] = "00:00:03",
+            ["Journeys:CartAbandonment:Expiry"] = "00:10:00",
+            ["Journeys:Endpoints:RetryIntervals:0"] = "00:00:00.050",
+            ["Journeys:Endpoints:RetryIntervals:1"] = "00:00:00.100",
+            ["Journeys:Endpoints:RetryIntervals:2"] = "00:00:00.200",
+            ["Journeys:Endpoints:RetryIntervals:3"] = "00:00:00.400",
+            ["Journeys:Endpoints:RetryIntervals:4"] = "00:00:00.800",
+            ["Scheduler:IdleWaitTime"] = "00:00:01",
+            ["Scheduler:ClusterCheckinInterval"] = "00:00:02",
+            ["Scheduler:FirstRetryDelay"] = "00:00:00.500",
+            ["Scheduler:MaxRetryDelay"] = "00:00:02",
+            ["Scheduler:SendTimeout"] = "00:00:03",
+        });
+        builder.Configuration.AddInMemoryCollection(options.Settings);
+
+        builder.Services.AddSingleton<MessageLog<SendJourneyEmail>>();
+        builder.Services.AddSingleton<MessageLog<CartJourneyEnded>>();
+        builder.AddCartRecoveryCore(
+            x =>
+            {
+                x.AddConsumer<RecordingConsumer<SendJourneyEmail>>().Endpoint(e => e.Name = JourneyEndpoints.EmailDispatcherQueue);
+                x.AddConsumer<RecordingConsumer<CartJourneyEnded>>().Endpoint(e => e.Name = JourneyEndedQueue);
+                if (options.PurgeQueues)
+                {
+                    x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                    {
+                        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                        {
+                            rabbit.PurgeOnStartup = true;
+                        }
+                    });
+                }
+
+                options.Registration?.Invoke(x);
+            },
+            options.Bus);
+        options.Services?.Invoke(builder.Services);
+
+        var host = builder.Build();
+        await host.StartAsync();
+        return new TestHost(host, database);
+    }
+
+    public async Task Stop()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _host.StopAsync(timeout.Token);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Stop();
+        _host.Dispose();
+    }
+}
