@@ -26,7 +26,7 @@ public sealed class When_a_cart_is_abandoned_end_to_end(ServiceEndpoints service
         var requests = await _host.EmailRequests.WaitFor(m => m.JourneyId == _cartId, count: 2, TimeSpan.FromSeconds(30));
 
         Assert.Equal([CartAbandonmentSteps.Recovery, CartAbandonmentSteps.Discount], requests.Select(r => r.Message.Step));
-        Assert.Equal(["SKU-1", "SKU-2"], requests[0].Message.Products.Select(p => p.Sku));
+        Assert.Equal(["SKU-1", "SKU-2"], requests[0].Message.Products.Select(p => p.Sku).Order());
         Assert.Equal(75m, requests[0].Message.CartValue);
         Assert.Equal(10, requests[1].Message.DiscountPercent);
 

@@ -1,0 +1,73 @@
+using CartRecovery.Contracts;
+using CartRecovery.IntegrationTests.Infrastructure;
+using MassTransit;
+
+namespace CartRecovery.IntegrationTests.Persistence;
+
+/// <summary>
+/// A host commits the saga change and its outgoing messages, then cannot deliver them (it dies, or the broker
+/// refuses). The message is not acknowledged; when it comes back, to this host or another, the inbox knows it was
+/// consumed: the saga is not run again and the stored messages are delivered.
+/// </summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class When_delivery_fails_after_commit_and_the_message_comes_back : IAsyncLifetime
+{
+    private readonly ServiceEndpoints _services;
+    private readonly Guid _cartId = Guid.NewGuid();
+    private readonly Guid _orderMessageId = NewId.NextGuid();
+    private readonly CartErrorQueue _errorQueue = new();
+    private readonly OrderPlaced _order;
+    private string _database = "";
+    private long _versionAfterCommit;
+
+    public When_delivery_fails_after_commit_and_the_message_comes_back(ServiceEndpoints services)
+    {
+        _services = services;
+        _order = CartEvents.OrderPlaced(_cartId);
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = await _services.CreateDatabase();
+        await using var failing = await TestHost.Start(_services, _database, o =>
+        {
+            o.PurgeQueues = true;
+            o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00";
+            o.Bus = (_, bus) =>
+            {
+                _errorQueue.Connect(bus);
+                bus.ConfigureSend(s => s.UseFilter(new FailSendsTo(nameof(CartJourneyEnded))));
+            };
+        });
+        await failing.Bus.Publish(CartEvents.ItemAdded(_cartId));
+        await Eventually.Until(() => failing.Database.CartState(_cartId), s => s == "Active", TimeSpan.FromSeconds(20), "cart created");
+        await failing.Bus.Publish(_order, c => c.MessageId = _orderMessageId);
+        await _errorQueue.OrdersPlaced.WaitFor(m => m.EventId == _order.EventId, count: 1, TimeSpan.FromSeconds(30));
+        _versionAfterCommit = await failing.Database.Count("SELECT version FROM cart_abandonment_state WHERE correlation_id = @id", ("id", _cartId));
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Should_have_committed_the_change_with_its_message_waiting_in_the_outbox()
+    {
+        var database = new TestDatabase(_database);
+        Assert.Equal("Final", await database.CartState(_cartId));
+        Assert.Equal(1, await database.Count("SELECT count(*) FROM outbox_message WHERE inbox_message_id = @id", ("id", _orderMessageId)));
+        Assert.Equal(1, await database.Count("SELECT count(*) FROM inbox_state WHERE message_id = @id AND consumed IS NOT NULL AND delivered IS NULL", ("id", _orderMessageId)));
+    }
+
+    [Fact]
+    public async Task Should_deliver_the_stored_messages_once_when_the_message_comes_back()
+    {
+        await using var recovered = await TestHost.Start(_services, _database);
+        var endpoint = await recovered.Bus.GetSendEndpoint(new Uri($"queue:{JourneyNames.CartAbandonment}"));
+        await endpoint.Send(_order, c => c.MessageId = _orderMessageId);
+
+        var ended = await recovered.JourneysEnded.WaitFor(m => m.CartId == _cartId, count: 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(CartJourneyOutcomes.Converted, ended[0].Message.Outcome);
+        await Eventually.Until(() => recovered.Database.Count("SELECT count(*) FROM outbox_message"), n => n == 0, TimeSpan.FromSeconds(10), "outbox emptied");
+        Assert.Equal(_versionAfterCommit, await recovered.Database.Count("SELECT version FROM cart_abandonment_state WHERE correlation_id = @id", ("id", _cartId)));
+        Assert.Single(recovered.JourneysEnded.Received);
+    }
+}
