@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: starts RabbitMQ, PostgreSQL and the SMTP sink (or uses CARTRECOVERY_* from the environment),
+# builds with warnings as errors, and runs the whole suite. Extra arguments go to dotnet test (e.g. --filter).
+set -euo pipefail
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+bash scripts/services.sh up
+while IFS= read -r kv; do
+  [ -n "$kv" ] && export "${kv?}"
+done < .services/services.env
+
+dotnet build CartRecovery.sln -c Release --nologo -warnaserror
+dotnet test CartRecovery.sln -c Release --no-build --nologo --logger "console;verbosity=normal" "$@" \
+  | tee .services/test-output.log
+status=${PIPESTATUS[0]}
+
+# One closing line that any CI reads: totals across every test project.
+passed=$(awk '/^ +Passed: +[0-9]+/ {s+=$2} END {print s+0}' .services/test-output.log)
+failed=$(awk '/^ +Failed: +[0-9]+/ {s+=$2} END {print s+0}' .services/test-output.log)
+echo "${passed} passed, ${failed} failed"
+exit "$status"
