@@ -29,16 +29,25 @@ public sealed partial class SendScheduledMessageJob(
         timeout.CancelAfter(options.Value.SendTimeout);
         try
         {
-            var endpoint = await bus.GetSendEndpoint(data.Destination);
+            // While the broker is away MassTransit waits for its connection; the timeout turns that wait into a
+            // failed firing, which frees the thread and lets the retry policy take over.
+            var endpoint = await bus.GetSendEndpoint(data.Destination).WaitAsync(timeout.Token);
             await endpoint.Send(message, messageType, send =>
             {
                 send.MessageId = data.MessageId;
                 send.ConversationId = data.ConversationId;
                 send.Headers.Set(MessageHeaders.SchedulingTokenId, data.TokenId.ToString("D"));
                 send.Headers.Set(TimerHeaders.ScheduledAt, data.ScheduledAt.ToString("O"));
-            }, timeout.Token);
+            }, timeout.Token).WaitAsync(timeout.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Quartz takes a cancellation for an interrupted job and would complete the trigger: report a failure
+            // instead, so the retry policy keeps the timer.
+            LogSendFailed(ex, messageType.Name, data.TokenId, context.RetryAttempt);
+            throw new TimeoutException($"The broker did not take timer {data.TokenId} within {options.Value.SendTimeout}.", ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSendFailed(ex, messageType.Name, data.TokenId, context.RetryAttempt);
             throw;

@@ -2,6 +2,7 @@ using CartRecovery.Contracts;
 using CartRecovery.Journeys;
 using CartRecovery.Service.Hosting;
 using MassTransit;
+using MassTransit.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ public sealed class TestHost : IAsyncDisposable
     public IBus Bus => Services.GetRequiredService<IBus>();
     public MessageLog<SendJourneyEmail> EmailRequests => Services.GetRequiredService<MessageLog<SendJourneyEmail>>();
     public MessageLog<CartJourneyEnded> JourneysEnded => Services.GetRequiredService<MessageLog<CartJourneyEnded>>();
+    public MessageLog<TimerProbe> TimerProbes => Services.GetRequiredService<MessageLog<TimerProbe>>();
 
     public static async Task<TestHost> Start(ServiceEndpoints services, string database, Action<TestHostOptions>? configure = null)
     {
@@ -41,7 +43,7 @@ public sealed class TestHost : IAsyncDisposable
             [ConnectionSettings.RabbitMqKey] = (options.RabbitMq ?? services.RabbitMq).ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
             // Specs provoke faults on purpose; their stack traces would drown the test output.
-            ["Logging:LogLevel:MassTransit"] = "None",
+            ["Logging:LogLevel:MassTransit"] = "Warning", ["Logging:LogLevel:Quartz"] = "Information", ["Logging:LogLevel:CartRecovery"] = "Information",
             ["Journeys:CartAbandonment:IdleTimeout"] = "00:00:02",
             ["Journeys:CartAbandonment:DiscountFollowUpDelay"] = "00:00:03",
             ["Journeys:CartAbandonment:Expiry"] = "00:10:00",
@@ -60,11 +62,13 @@ public sealed class TestHost : IAsyncDisposable
 
         builder.Services.AddSingleton<MessageLog<SendJourneyEmail>>();
         builder.Services.AddSingleton<MessageLog<CartJourneyEnded>>();
+        builder.Services.AddSingleton<MessageLog<TimerProbe>>();
         builder.AddCartRecoveryCore(
             x =>
             {
                 x.AddConsumer<RecordingConsumer<SendJourneyEmail>>().Endpoint(e => e.Name = JourneyEndpoints.EmailDispatcherQueue);
                 x.AddConsumer<RecordingConsumer<CartJourneyEnded>>().Endpoint(e => e.Name = JourneyEndedQueue);
+                x.AddConsumer<RecordingConsumer<TimerProbe>>().Endpoint(e => e.Name = TimerStore.ProbeQueue.AbsolutePath);
                 if (options.PurgeQueues)
                 {
                     x.AddConfigureEndpointsCallback((_, _, endpoint) =>
@@ -100,5 +104,7 @@ public sealed class TestHost : IAsyncDisposable
     {
         await Stop();
         _host.Dispose();
+        // MassTransit keeps its log context in an async-local; the next host in this flow must not reuse it.
+        LogContext.Current = null;
     }
 }

@@ -1,0 +1,14 @@
+namespace CartRecovery.Delivery.Policy;
+
+/// <summary>The rule that decided a <see cref="ContactDecision"/>, in the order the policy applies them.</summary>
+public static class ContactRules
+{
+    public const string Consent = "consent";
+    public const string Unsubscribed = "unsubscribed";
+    public const string Holdout = "holdout";
+    public const string Cooldown = "cooldown";
+    public const string FrequencyCap = "frequency-cap";
+    public const string QuietHours = "quiet-hours";
+    public const string Expired = "expired";
+    public const string Allowed = "allowed";
+}

@@ -1,0 +1,8 @@
+namespace CartRecovery.Delivery.Templates;
+
+public enum EmailTemplatePart
+{
+    Subject,
+    Html,
+    Text,
+}

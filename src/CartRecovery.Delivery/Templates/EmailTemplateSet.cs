@@ -1,0 +1,6 @@
+using Fluid;
+
+namespace CartRecovery.Delivery.Templates;
+
+/// <summary>The three parsed parts of one step's email.</summary>
+internal sealed record EmailTemplateSet(IFluidTemplate Subject, IFluidTemplate Html, IFluidTemplate Text);

@@ -1,0 +1,9 @@
+namespace CartRecovery.Delivery.Templates;
+
+/// <summary>A fully rendered email. <see cref="FallbackReason"/> says why the step's own template was not used.</summary>
+public sealed record RenderedEmail(
+    string Subject,
+    string Html,
+    string Text,
+    bool UsedFallback,
+    string? FallbackReason);
