@@ -7,4 +7,7 @@ public sealed record DiscountCodeOptions
 
     /// <summary>HMAC key, at least 32 characters. Changing it changes every code minted from then on.</summary>
     public string Secret { get; init; } = "";
+
+    /// <summary>How long a minted code can be redeemed.</summary>
+    public TimeSpan Lifetime { get; init; } = TimeSpan.FromDays(7);
 }

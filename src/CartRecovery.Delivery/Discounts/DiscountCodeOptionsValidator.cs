@@ -9,5 +9,6 @@ public sealed class DiscountCodeOptionsValidator : AbstractValidator<DiscountCod
     public DiscountCodeOptionsValidator()
     {
         RuleFor(x => x.Secret).NotNull().MinimumLength(MinSecretLength).WithName(nameof(DiscountCodeOptions.Secret));
+        RuleFor(x => x.Lifetime).GreaterThan(TimeSpan.Zero).WithName(nameof(DiscountCodeOptions.Lifetime));
     }
 }

@@ -28,7 +28,11 @@ public sealed class LinkSigner
         _key = Encoding.UTF8.GetBytes(value.Secret);
         _baseUrl = value.BaseUrl.AbsoluteUri.TrimEnd('/');
         _lifetime = value.TokenLifetime;
+        ShopUrl = value.ShopUrl ?? value.BaseUrl;
     }
+
+    /// <summary>Where a product without its own page links to.</summary>
+    public Uri ShopUrl { get; }
 
     public string Sign(TrackingToken token)
     {

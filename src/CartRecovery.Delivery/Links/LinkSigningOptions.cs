@@ -11,6 +11,9 @@ public sealed record LinkSigningOptions
     /// <summary>Absolute http(s) address of the tracking endpoints, e.g. "https://mail.example.com".</summary>
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>The shop's home page, for products that have no page of their own; the base URL when unset.</summary>
+    public Uri? ShopUrl { get; init; }
+
     /// <summary>Links older than this are refused; unsubscribe links in old emails must keep working for a while.</summary>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromDays(90);
 }

@@ -43,7 +43,7 @@ public sealed class TestHost : IAsyncDisposable
             [ConnectionSettings.RabbitMqKey] = (options.RabbitMq ?? services.RabbitMq).ToString(),
             ["Logging:LogLevel:Default"] = "Warning",
             // Specs provoke faults on purpose; their stack traces would drown the test output.
-            ["Logging:LogLevel:MassTransit"] = "Warning", ["Logging:LogLevel:Quartz"] = "Information", ["Logging:LogLevel:CartRecovery"] = "Information",
+            ["Logging:LogLevel:MassTransit"] = "None",
             ["Journeys:CartAbandonment:IdleTimeout"] = "00:00:02",
             ["Journeys:CartAbandonment:DiscountFollowUpDelay"] = "00:00:03",
             ["Journeys:CartAbandonment:Expiry"] = "00:10:00",

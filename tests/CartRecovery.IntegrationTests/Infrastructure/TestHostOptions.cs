@@ -12,7 +12,8 @@ public sealed class TestHostOptions
     public Action<IBusRegistrationContext, IRabbitMqBusFactoryConfigurator>? Bus { get; set; }
     public Action<IServiceCollection>? Services { get; set; }
 
-    /// <summary>Empty the fixed-name queues first, so a scenario starts from a clean broker.</summary>
+    /// <summary>Empty the fixed-name queues first, so a scenario starts from a clean broker. MassTransit purges
+    /// again whenever an endpoint reconnects, so specs that cut the broker must leave this off.</summary>
     public bool PurgeQueues { get; set; }
 
     /// <summary>Override the broker address, e.g. to go through a proxy the spec can cut.</summary>

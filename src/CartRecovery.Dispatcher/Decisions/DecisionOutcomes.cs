@@ -1,0 +1,12 @@
+namespace CartRecovery.Dispatcher.Decisions;
+
+public static class DecisionOutcomes
+{
+    public const string Sent = "sent";
+    public const string Suppressed = "suppressed";
+    public const string Deferred = "deferred";
+    public const string InDoubt = "in-doubt";
+    public const string Failed = "failed";
+    /// <summary>A repeat of a step the ledger already holds: nothing was done.</summary>
+    public const string Duplicate = "duplicate";
+}

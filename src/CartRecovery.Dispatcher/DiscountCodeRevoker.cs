@@ -1,0 +1,16 @@
+using CartRecovery.Contracts;
+using CartRecovery.Persistence;
+using MassTransit;
+
+namespace CartRecovery.Dispatcher;
+
+/// <summary>A cart journey that ends without the order it was meant to win revokes its unused codes.</summary>
+public sealed class DiscountCodeRevoker(JourneyDbContext dbContext) : IConsumer<CartJourneyEnded>
+{
+    public Task Consume(ConsumeContext<CartJourneyEnded> context) =>
+        context.Message.Outcome == CartJourneyOutcomes.Recovered
+            ? Task.CompletedTask
+            : dbContext.ExecuteInMessageTransaction(
+                "UPDATE discount_code SET status = 'revoked' WHERE journey_id = @journey_id AND status = 'issued'",
+                context.CancellationToken, ("journey_id", context.Message.CartId));
+}

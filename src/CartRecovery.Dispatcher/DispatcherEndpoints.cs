@@ -1,0 +1,7 @@
+namespace CartRecovery.Dispatcher;
+
+public static class DispatcherEndpoints
+{
+    public const string CustomerProfiles = "customer-profiles";
+    public const string DiscountCodes = "discount-codes";
+}

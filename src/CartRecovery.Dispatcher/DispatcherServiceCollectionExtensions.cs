@@ -1,0 +1,54 @@
+using CartRecovery.Delivery.Discounts;
+using CartRecovery.Delivery.Links;
+using CartRecovery.Delivery.Policy;
+using CartRecovery.Delivery.Profiles;
+using CartRecovery.Delivery.Templates;
+using CartRecovery.Dispatcher.Decisions;
+using CartRecovery.Dispatcher.Ledger;
+using CartRecovery.Dispatcher.Profiles;
+using CartRecovery.Dispatcher.Sending;
+using CartRecovery.Journeys;
+using CartRecovery.Journeys.Configuration;
+using CartRecovery.Journeys.Customers;
+using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CartRecovery.Dispatcher;
+
+public static class DispatcherServiceCollectionExtensions
+{
+    /// <summary>The email dispatcher: contact policy, ledger, templates, signed links, discount codes, SMTP.</summary>
+    public static IServiceCollection AddEmailDispatch(this IServiceCollection services)
+    {
+        services.BindValidated<ContactPolicyOptions, ContactPolicyOptionsValidator>(ContactPolicyOptions.SectionName);
+        services.BindValidated<SegmentOptions, SegmentOptionsValidator>(SegmentOptions.SectionName);
+        services.BindValidated<LinkSigningOptions, LinkSigningOptionsValidator>(LinkSigningOptions.SectionName);
+        services.BindValidated<DiscountCodeOptions, DiscountCodeOptionsValidator>(DiscountCodeOptions.SectionName);
+        services.BindValidated<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.SectionName);
+
+        services.AddSingleton<ContactPolicy>();
+        services.AddSingleton<LinkSigner>();
+        services.AddSingleton<DiscountCodeMinter>();
+        services.AddSingleton(_ => new EmailRenderer());
+        services.AddSingleton<EmailMessageFactory>();
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton<SendLedger>();
+        services.AddSingleton<CustomerProfileStore>();
+        services.AddScoped<DecisionLog>();
+        services.AddScoped<DiscountCodes>();
+        services.Replace(ServiceDescriptor.Scoped<ICustomerSegments, ProfileBackedCustomerSegments>());
+        return services;
+    }
+
+    public static IBusRegistrationConfigurator AddEmailDispatchConsumers(this IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<SendJourneyEmailConsumer, ConsumerEndpointDefinition<SendJourneyEmailConsumer>>()
+            .Endpoint(e => e.Name = JourneyEndpoints.EmailDispatcherQueue);
+        bus.AddConsumer<CustomerProfileProjection, ConsumerEndpointDefinition<CustomerProfileProjection>>()
+            .Endpoint(e => e.Name = DispatcherEndpoints.CustomerProfiles);
+        bus.AddConsumer<DiscountCodeRevoker, ConsumerEndpointDefinition<DiscountCodeRevoker>>()
+            .Endpoint(e => e.Name = DispatcherEndpoints.DiscountCodes);
+        return bus;
+    }
+}

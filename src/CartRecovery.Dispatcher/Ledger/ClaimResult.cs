@@ -1,0 +1,10 @@
+namespace CartRecovery.Dispatcher.Ledger;
+
+public enum ClaimResult
+{
+    Claimed,
+    /// <summary>Another delivery of this step claimed it first (sent, or in doubt): do nothing.</summary>
+    AlreadyClaimed,
+    /// <summary>Consent was withdrawn after the policy decided: the unsubscribe wins.</summary>
+    ConsentWithdrawn,
+}

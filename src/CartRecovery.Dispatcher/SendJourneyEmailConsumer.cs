@@ -1,0 +1,154 @@
+using CartRecovery.Contracts;
+using CartRecovery.Delivery.Links;
+using CartRecovery.Delivery.Policy;
+using CartRecovery.Delivery.Templates;
+using CartRecovery.Dispatcher.Decisions;
+using CartRecovery.Dispatcher.Ledger;
+using CartRecovery.Dispatcher.Profiles;
+using CartRecovery.Dispatcher.Sending;
+using MassTransit;
+using Microsoft.Extensions.Options;
+
+namespace CartRecovery.Dispatcher;
+
+/// <summary>
+/// Decides whether, when and how a due journey step reaches the customer (consent, holdout, caps, quiet hours),
+/// then sends it at most once: the ledger claim commits before SMTP and is marked sent after the server accepts.
+/// Every outcome is written to the decision log with the rule and values that decided it.
+/// </summary>
+public sealed class SendJourneyEmailConsumer(
+    ContactPolicy policy,
+    IOptions<ContactPolicyOptions> policyOptions,
+    CustomerProfileStore profiles,
+    SendLedger ledger,
+    DecisionLog decisions,
+    DiscountCodes discountCodes,
+    LinkSigner links,
+    EmailRenderer renderer,
+    EmailMessageFactory messages,
+    IEmailSender sender,
+    TimeProvider clock)
+    : IConsumer<SendJourneyEmail>
+{
+    public async Task Consume(ConsumeContext<SendJourneyEmail> context)
+    {
+        var request = context.Message;
+        var ct = context.CancellationToken;
+        var now = clock.GetUtcNow();
+        var messageId = messages.MessageIdFor(request.JourneyId, request.Step);
+
+        if (await ledger.Status(request.JourneyId, request.Step, ct) is { } status)
+        {
+            await Decide(request, status == LedgerStatus.Sent ? DecisionOutcomes.Duplicate : DecisionOutcomes.InDoubt, "ledger",
+                status == LedgerStatus.Sent
+                    ? "This step was already sent; the repeated request changed nothing."
+                    : "A previous attempt was cut off after claiming the send; it is in doubt and is not resent.",
+                now, ct, messageId: messageId);
+            return;
+        }
+
+        var profile = await profiles.Find(request.CustomerId, ct);
+        var sent = await ledger.SentSince(request.CustomerId, now - policyOptions.Value.Window, ct);
+        var contact = new ContactRequest(request.JourneyId, request.Journey, request.Step, request.CustomerId, request.RequestedAt);
+        var decision = policy.Decide(contact, profile, sent, now);
+
+        if (decision.IsDeferred)
+        {
+            await context.ScheduleSend(context.ReceiveContext.InputAddress, decision.DeferUntil!.Value.UtcDateTime, request);
+            await Decide(request, DecisionOutcomes.Deferred, decision.Rule, decision.Reason, now, ct, decision.Values, decision.DeferUntil);
+            return;
+        }
+
+        if (!decision.ShouldSend)
+        {
+            await Decide(request, DecisionOutcomes.Suppressed, decision.Rule, decision.Reason, now, ct, decision.Values);
+            return;
+        }
+
+        await Send(request, profile!, decision, messageId, now, ct);
+    }
+
+    private async Task Send(SendJourneyEmail request, Delivery.Profiles.CustomerProfile profile, ContactDecision decision,
+        string messageId, DateTimeOffset now, CancellationToken ct)
+    {
+        string? code = null;
+        DateTimeOffset? codeExpiresAt = null;
+        if (request.DiscountPercent is { } percent)
+        {
+            (code, codeExpiresAt) = await discountCodes.Issue(request.JourneyId, request.Step, request.CustomerId, percent, now, ct);
+        }
+
+        var unsubscribe = links.UnsubscribeUrl(request.JourneyId, request.Step, request.CustomerId, now);
+        var email = renderer.Render(request.Journey, request.StepName, new EmailModel
+        {
+            FirstName = profile.FirstName,
+            Locale = profile.Locale,
+            TimeZone = profile.TimeZone,
+            Currency = request.Currency,
+            CartValue = request.CartValue,
+            Products = [.. request.Products.Select(p => EmailProduct.From(p,
+                links.ClickUrl(request.JourneyId, request.Step, request.CustomerId, p.ProductUrl ?? links.ShopUrl, now)))],
+            DiscountCode = code,
+            DiscountPercent = request.DiscountPercent,
+            DiscountExpiresAt = codeExpiresAt,
+            OpenPixelUrl = links.OpenPixelUrl(request.JourneyId, request.Step, request.CustomerId, now),
+            UnsubscribeUrl = unsubscribe,
+        });
+
+        var claim = await ledger.TryClaim(request.JourneyId, request.Step, request.Journey, request.CustomerId, messageId, now, ct);
+        if (claim != ClaimResult.Claimed)
+        {
+            await Decide(request,
+                claim == ClaimResult.ConsentWithdrawn ? DecisionOutcomes.Suppressed : DecisionOutcomes.Duplicate,
+                claim == ClaimResult.ConsentWithdrawn ? ContactRules.Unsubscribed : "ledger",
+                claim == ClaimResult.ConsentWithdrawn
+                    ? "Consent was withdrawn just before sending; the unsubscribe won."
+                    : "Another delivery of this request claimed the send first.",
+                now, ct, messageId: messageId);
+            return;
+        }
+
+        var outcome = await sender.SendAsync(messages.Create(profile.Email!, profile.FirstName, email, unsubscribe, request.JourneyId, request.Step), ct);
+        switch (outcome)
+        {
+            case SmtpSendOutcome.Accepted:
+                await ledger.MarkSent(request.JourneyId, request.Step, clock.GetUtcNow(), ct);
+                var values = new Dictionary<string, string>(decision.Values);
+                if (email.UsedFallback)
+                {
+                    values["template"] = $"fallback: {email.FallbackReason}";
+                }
+
+                await Decide(request, DecisionOutcomes.Sent, decision.Rule, decision.Reason, now, ct, values,
+                    messageId: messageId, discountCode: code);
+                break;
+            case SmtpSendOutcome.NotSent:
+                await ledger.Release(request.JourneyId, request.Step, ct);
+                // Thrown so the endpoint's retry (and at last the error queue) takes over; the claim is free again.
+                throw new EmailNotSentException(request.JourneyId, request.Step);
+            default:
+                await Decide(request, DecisionOutcomes.InDoubt, "smtp",
+                    "The connection broke while the email was in flight; it may have been delivered and is never resent.",
+                    now, ct, messageId: messageId, discountCode: code);
+                break;
+        }
+    }
+
+    private Task Decide(SendJourneyEmail request, string outcome, string rule, string reason, DateTimeOffset now, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? values = null, DateTimeOffset? deferUntil = null, string? messageId = null, string? discountCode = null) =>
+        decisions.Record(new DecisionRecord
+        {
+            JourneyId = request.JourneyId,
+            Journey = request.Journey,
+            Step = request.Step,
+            CustomerId = request.CustomerId,
+            Outcome = outcome,
+            Rule = rule,
+            Reason = reason,
+            Values = values ?? new Dictionary<string, string>(),
+            DeferUntil = deferUntil,
+            MessageId = messageId,
+            DiscountCode = discountCode,
+            DecidedAt = now,
+        }, ct);
+}

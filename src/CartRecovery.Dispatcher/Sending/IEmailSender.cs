@@ -1,0 +1,8 @@
+using MimeKit;
+
+namespace CartRecovery.Dispatcher.Sending;
+
+public interface IEmailSender
+{
+    Task<SmtpSendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken);
+}
