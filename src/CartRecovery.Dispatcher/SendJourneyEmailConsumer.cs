@@ -27,6 +27,7 @@ public sealed class SendJourneyEmailConsumer(
     EmailRenderer renderer,
     EmailMessageFactory messages,
     IEmailSender sender,
+    IOptions<SmtpOptions> smtpOptions,
     TimeProvider clock)
     : IConsumer<SendJourneyEmail>
 {
@@ -37,12 +38,13 @@ public sealed class SendJourneyEmailConsumer(
         var now = clock.GetUtcNow();
         var messageId = messages.MessageIdFor(request.JourneyId, request.Step);
 
-        if (await ledger.Status(request.JourneyId, request.Step, ct) is { } status)
+        if (await ledger.Find(request.JourneyId, request.Step, ct) is { } entry)
         {
-            await Decide(request, status == LedgerStatus.Sent ? DecisionOutcomes.Duplicate : DecisionOutcomes.InDoubt, "ledger",
-                status == LedgerStatus.Sent
-                    ? "This step was already sent; the repeated request changed nothing."
-                    : "A previous attempt was cut off after claiming the send; it is in doubt and is not resent.",
+            var inDoubt = entry.IsInDoubt(now, 2 * smtpOptions.Value.Timeout);
+            await Decide(request, inDoubt ? DecisionOutcomes.InDoubt : DecisionOutcomes.Duplicate, "ledger",
+                inDoubt
+                    ? "A previous attempt was cut off after claiming the send; it is in doubt and is not resent."
+                    : "This step was already sent, or is being sent by another delivery; the repeat changed nothing.",
                 now, ct, messageId: messageId);
             return;
         }

@@ -31,15 +31,19 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
             return ClaimResult.Claimed;
         }
 
-        return await Status(journeyId, step, cancellationToken) is null ? ClaimResult.ConsentWithdrawn : ClaimResult.AlreadyClaimed;
+        return await Find(journeyId, step, cancellationToken) is null ? ClaimResult.ConsentWithdrawn : ClaimResult.AlreadyClaimed;
     }
 
-    public async Task<string?> Status(Guid journeyId, int step, CancellationToken cancellationToken)
+    public async Task<LedgerEntry?> Find(Guid journeyId, int step, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT status FROM send_ledger WHERE journey_id = @journey_id AND step = @step");
+        await using var command = dataSource.CreateCommand(
+            "SELECT status, claimed_at FROM send_ledger WHERE journey_id = @journey_id AND step = @step");
         command.Parameters.AddWithValue("journey_id", journeyId);
         command.Parameters.AddWithValue("step", step);
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new LedgerEntry(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1))
+            : null;
     }
 
     public async Task MarkSent(Guid journeyId, int step, DateTimeOffset now, CancellationToken cancellationToken)

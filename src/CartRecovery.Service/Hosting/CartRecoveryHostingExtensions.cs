@@ -1,3 +1,4 @@
+using CartRecovery.Dispatcher;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
@@ -24,6 +25,7 @@ public static class CartRecoveryHostingExtensions
             .AddJourneyServices()
             .AddJourneyPersistence(connections.Postgres)
             .AddJourneyScheduling(builder.Configuration, connections.Postgres)
+            .AddEmailDispatch()
             .AddCartRecoveryMessaging(connections.RabbitMq, configureRegistration, configureBus);
 
         builder.Services.AddHealthChecks()

@@ -1,3 +1,4 @@
+using CartRecovery.Dispatcher;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
@@ -19,6 +20,7 @@ public static class MessagingServiceCollectionExtensions
         {
             x.AddJourneySagas();
             x.UsePostgresSagaRepository();
+            x.AddEmailDispatchConsumers();
             configureRegistration?.Invoke(x);
 
             x.UsingRabbitMq((context, cfg) =>

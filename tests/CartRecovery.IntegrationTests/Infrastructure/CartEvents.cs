@@ -6,11 +6,12 @@ public static class CartEvents
 {
     public const string CustomerId = "it-customer";
 
-    public static CartItemAdded ItemAdded(Guid cartId, string sku = "SKU-1", int quantity = 1, decimal unitPrice = 20m) => new()
+    public static CartItemAdded ItemAdded(Guid cartId, string sku = "SKU-1", int quantity = 1, decimal unitPrice = 20m,
+        string customerId = CustomerId) => new()
     {
         EventId = Guid.NewGuid(),
         OccurredAt = DateTimeOffset.UtcNow,
-        CustomerId = CustomerId,
+        CustomerId = customerId,
         CartId = cartId,
         Item = new ProductLine
         {

@@ -20,9 +20,15 @@ public sealed class ServiceEndpoints : IAsyncLifetime
     public string PostgresServer { get; private set; } = "";
     public Uri RabbitMq { get; private set; } = null!;
     public string Source { get; private set; } = "";
+    public string SmtpHost { get; private set; } = "";
+    public int SmtpPort { get; private set; }
+
+    /// <summary>Where the SMTP sink stores what it receives (one file per message).</summary>
+    public string Maildir { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
+        await FindSmtpSink();
         var postgres = Environment.GetEnvironmentVariable("CARTRECOVERY_POSTGRES");
         var rabbit = Environment.GetEnvironmentVariable("CARTRECOVERY_RABBITMQ");
         if (!string.IsNullOrWhiteSpace(postgres) && !string.IsNullOrWhiteSpace(rabbit))
@@ -42,6 +48,21 @@ public sealed class ServiceEndpoints : IAsyncLifetime
 
         var settings = await LocalServices.Up();
         (PostgresServer, RabbitMq, Source) = (settings["CARTRECOVERY_POSTGRES"], new Uri(settings["CARTRECOVERY_RABBITMQ"]), "scripts/services.sh");
+    }
+
+    /// <summary>The SMTP sink comes from the environment or from the local services; its maildir is read directly.</summary>
+    private async Task FindSmtpSink()
+    {
+        var host = Environment.GetEnvironmentVariable("CARTRECOVERY_SMTP_HOST");
+        var port = Environment.GetEnvironmentVariable("CARTRECOVERY_SMTP_PORT");
+        var maildir = Environment.GetEnvironmentVariable("CARTRECOVERY_SMTP_MAILDIR");
+        if (string.IsNullOrWhiteSpace(host) || string.IsNullOrWhiteSpace(port) || string.IsNullOrWhiteSpace(maildir))
+        {
+            var local = await LocalServices.Up();
+            (host, port, maildir) = (local["CARTRECOVERY_SMTP_HOST"], local["CARTRECOVERY_SMTP_PORT"], local["CARTRECOVERY_SMTP_MAILDIR"]);
+        }
+
+        (SmtpHost, SmtpPort, Maildir) = (host, int.Parse(port, System.Globalization.CultureInfo.InvariantCulture), maildir);
     }
 
     public async Task DisposeAsync()

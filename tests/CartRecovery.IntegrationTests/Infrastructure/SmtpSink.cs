@@ -1,0 +1,28 @@
+using MimeKit;
+
+namespace CartRecovery.IntegrationTests.Infrastructure;
+
+/// <summary>Reads what the SMTP sink received, as the recipient would see it.</summary>
+public sealed class SmtpSink(string maildir)
+{
+    public IReadOnlyList<MimeMessage> To(string address)
+    {
+        var messages = new List<MimeMessage>();
+        foreach (var folder in new[] { "new", "cur" }.Select(f => Path.Combine(maildir, f)).Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder))
+            {
+                var message = MimeMessage.Load(file);
+                if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
+                {
+                    messages.Add(message);
+                }
+            }
+        }
+
+        return [.. messages.OrderBy(m => m.Date)];
+    }
+
+    public Task<IReadOnlyList<MimeMessage>> WaitFor(string address, int count, TimeSpan timeout) =>
+        Eventually.Until(() => Task.FromResult(To(address)), m => m.Count >= count, timeout, $"{count} emails to {address}");
+}
