@@ -1,7 +1,8 @@
+using CartRecovery.Service.Demo;
 using CartRecovery.Service.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCartRecovery();
+builder.AddCartRecovery().AddDemoTrafficWhenAsked(args);
 
 var app = builder.Build();
 app.MapCartRecoveryEndpoints();

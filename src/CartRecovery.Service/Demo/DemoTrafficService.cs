@@ -1,0 +1,109 @@
+using CartRecovery.Contracts;
+using MassTransit;
+
+namespace CartRecovery.Service.Demo;
+
+/// <summary>
+/// Plays a small shop: every few seconds a consenting customer fills a cart, and then orders at once (converted),
+/// starts a checkout and orders, or walks away (abandoned: recovery email, then the discount). The emails land in
+/// the SMTP sink; the decision log says why each was sent.
+/// </summary>
+public sealed partial class DemoTrafficService(IBus bus, TimeProvider clock, ILogger<DemoTrafficService> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private static readonly string[] FirstNames = ["", "Ada", "Grace", "Linus"];
+    private static readonly (string Sku, string Name, decimal Price)[] Catalog =
+    [
+        ("TSHIRT-BLK-M", "Organic T-shirt, black, M", 24.90m),
+        ("SNEAKER-42", "Canvas sneaker, size 42", 79.00m),
+        ("MUG-STONE", "Stoneware mug", 14.50m),
+        ("JACKET-RAIN", "Rain jacket", 189.00m),
+        ("SOCKS-3", "Merino socks, 3 pairs", 29.00m),
+    ];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        var shopper = 0;
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            shopper++;
+            try
+            {
+                await Shop(shopper, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogFailed(ex, shopper);
+            }
+        }
+    }
+
+    private async Task Shop(int shopper, CancellationToken cancellationToken)
+    {
+        var customerId = $"demo-{shopper:D4}";
+        var cartId = NewId.NextGuid();
+        var now = clock.GetUtcNow();
+        await Publish(new CustomerProfileUpdated
+        {
+            EventId = NewId.NextGuid(),
+            OccurredAt = now,
+            CustomerId = customerId,
+            Email = $"{customerId}@example.com",
+            // Every fourth shopper has no first name: the templates' fallback greets them.
+            FirstName = shopper % 4 == 0 ? null : FirstNames[shopper % 4],
+            TimeZone = "Europe/Berlin",
+            Locale = shopper % 2 == 0 ? "de-DE" : "en-GB",
+            MarketingConsent = shopper % 7 != 0,
+        }, cancellationToken);
+
+        var lines = Enumerable.Range(0, 1 + (shopper % 3)).Select(i => Catalog[(shopper + i) % Catalog.Length]).ToList();
+        foreach (var (sku, name, price) in lines)
+        {
+            await Publish(new CartItemAdded
+            {
+                EventId = NewId.NextGuid(),
+                OccurredAt = clock.GetUtcNow(),
+                CustomerId = customerId,
+                CartId = cartId,
+                Item = new ProductLine
+                {
+                    Sku = sku, Name = name, UnitPrice = price, Currency = "EUR", Quantity = 1,
+                    ProductUrl = new Uri($"https://shop.example/p/{sku.ToLowerInvariant()}"),
+                },
+            }, cancellationToken);
+        }
+
+        switch (shopper % 3)
+        {
+            case 0:
+                await Publish(new CheckoutStarted { EventId = NewId.NextGuid(), OccurredAt = clock.GetUtcNow(), CustomerId = customerId, CartId = cartId }, cancellationToken);
+                await Publish(new OrderPlaced
+                {
+                    EventId = NewId.NextGuid(),
+                    OccurredAt = clock.GetUtcNow(),
+                    CustomerId = customerId,
+                    OrderId = NewId.NextGuid(),
+                    CartId = cartId,
+                    Lines = [],
+                    Total = lines.Sum(l => l.Price),
+                    Currency = "EUR",
+                }, cancellationToken);
+                break;
+            default:
+                // Walks away: the cart journey takes it from here.
+                break;
+        }
+
+        LogShopper(customerId, lines.Count, shopper % 3 == 0 ? "ordered" : "walked away");
+    }
+
+    private Task Publish<T>(T message, CancellationToken cancellationToken)
+        where T : class => bus.Publish(message, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo shopper {CustomerId} put {Lines} items in a cart and {Ending}")]
+    private partial void LogShopper(string customerId, int lines, string ending);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo shopper {Shopper} could not be played")]
+    private partial void LogFailed(Exception exception, int shopper);
+}
