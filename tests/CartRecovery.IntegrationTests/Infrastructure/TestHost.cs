@@ -35,6 +35,9 @@ public sealed class TestHost : IAsyncDisposable
     {
         var options = new TestHostOptions();
         configure?.Invoke(options);
+        // MassTransit keeps its log context in an async-local: a host started after another one in the same flow
+        // would log through the stopped host's disposed logger factory.
+        LogContext.Current = null;
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -113,7 +116,5 @@ public sealed class TestHost : IAsyncDisposable
     {
         await Stop();
         _host.Dispose();
-        // MassTransit keeps its log context in an async-local; the next host in this flow must not reuse it.
-        LogContext.Current = null;
     }
 }
