@@ -3,6 +3,7 @@ using CartRecovery.Journeys.Configuration;
 using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
 using CartRecovery.Service.Health;
+using CartRecovery.Service.Ingest;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CartRecovery.Service.Hosting;
@@ -27,6 +28,11 @@ public static class CartRecoveryHostingExtensions
             .AddJourneyScheduling(builder.Configuration, connections.Postgres)
             .AddEmailDispatch()
             .AddCartRecoveryMessaging(connections.RabbitMq, configureRegistration, configureBus);
+
+        builder.Services.BindValidated<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
+        builder.Services.AddSingleton<EventBatchParser>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails();
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])

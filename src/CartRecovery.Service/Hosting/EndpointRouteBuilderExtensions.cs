@@ -1,4 +1,6 @@
 using CartRecovery.Service.Health;
+using CartRecovery.Service.Ingest;
+using CartRecovery.Service.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CartRecovery.Service.Hosting;
@@ -14,6 +16,9 @@ public static class EndpointRouteBuilderExtensions
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthResponseWriter.WriteJson,
         });
+        app.MapOpenApi();
+        app.MapEventIngest();
+        app.MapTracking();
         return app;
     }
 }

@@ -5,6 +5,8 @@ using MassTransit;
 using MassTransit.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace CartRecovery.IntegrationTests.Infrastructure;
@@ -15,14 +17,18 @@ public sealed class TestHost : IAsyncDisposable
 {
     public const string JourneyEndedQueue = "test-cart-journey-ended";
 
-    private readonly IHost _host;
+    private readonly WebApplication _host;
     private bool _stopped;
 
-    private TestHost(IHost host, string database)
+    private TestHost(WebApplication host, string database)
     {
         _host = host;
         Database = new TestDatabase(database);
+        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(host.Urls.First()) };
     }
+
+    /// <summary>A client for this host's HTTP endpoints; redirects are not followed, so specs can check them.</summary>
+    public HttpClient Http { get; }
 
     public IServiceProvider Services => _host.Services;
     public TestDatabase Database { get; }
@@ -39,7 +45,8 @@ public sealed class TestHost : IAsyncDisposable
         // would log through the stopped host's disposed logger factory.
         LogContext.Current = null;
 
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Test" });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Test" });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [ConnectionSettings.PostgresKey] = database,
@@ -99,6 +106,7 @@ public sealed class TestHost : IAsyncDisposable
         options.Services?.Invoke(builder.Services);
 
         var host = builder.Build();
+        host.MapCartRecoveryEndpoints();
         await host.StartAsync();
         return new TestHost(host, database);
     }
@@ -116,6 +124,7 @@ public sealed class TestHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Stop();
-        _host.Dispose();
+        Http.Dispose();
+        await _host.DisposeAsync();
     }
 }

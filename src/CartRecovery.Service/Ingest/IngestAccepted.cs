@@ -1,0 +1,3 @@
+namespace CartRecovery.Service.Ingest;
+
+public sealed record IngestAccepted(int Accepted);
