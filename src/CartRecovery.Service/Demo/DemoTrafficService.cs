@@ -1,15 +1,30 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using CartRecovery.Contracts;
+using CartRecovery.Service.Ingest;
 using MassTransit;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CartRecovery.Service.Demo;
 
 /// <summary>
 /// Plays a small shop: every few seconds a consenting customer fills a cart, and then orders at once (converted),
 /// starts a checkout and orders, or walks away (abandoned: recovery email, then the discount). The emails land in
-/// the SMTP sink; the decision log says why each was sent.
+/// the SMTP sink; the decision log says why each was sent. Events go through <c>POST /api/events</c>, as a shop
+/// that is not on .NET would send them.
 /// </summary>
-public sealed partial class DemoTrafficService(IBus bus, TimeProvider clock, ILogger<DemoTrafficService> logger) : BackgroundService
+public sealed partial class DemoTrafficService(
+    IServer server,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<DemoTrafficService> logger)
+    : BackgroundService
 {
+    private static readonly Dictionary<Type, string> TypeNames = EventTypes.ByName.ToDictionary(p => p.Value, p => p.Key);
+    private HttpClient? _http;
+
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly string[] FirstNames = ["", "Ada", "Grace", "Linus"];
     private static readonly (string Sku, string Name, decimal Price)[] Catalog =
@@ -23,6 +38,16 @@ public sealed partial class DemoTrafficService(IBus bus, TimeProvider clock, ILo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The server listens only once the application has started; then its own address is known.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken);
+        }
+
+        var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        _http = http;
         using var timer = new PeriodicTimer(Interval, clock);
         var shopper = 0;
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -98,8 +123,14 @@ public sealed partial class DemoTrafficService(IBus bus, TimeProvider clock, ILo
         LogShopper(customerId, lines.Count, shopper % 3 == 0 ? "ordered" : "walked away");
     }
 
-    private Task Publish<T>(T message, CancellationToken cancellationToken)
-        where T : class => bus.Publish(message, cancellationToken);
+    private async Task Publish<T>(T message, CancellationToken cancellationToken)
+        where T : class
+    {
+        var body = JsonSerializer.SerializeToNode(message, JsonSerializerOptions.Web)!.AsObject();
+        body["type"] = TypeNames[typeof(T)];
+        using var response = await _http!.PostAsJsonAsync(new Uri("/api/events", UriKind.Relative), body, cancellationToken);
+        response.EnsureSuccessStatusCode();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo shopper {CustomerId} put {Lines} items in a cart and {Ending}")]
     private partial void LogShopper(string customerId, int lines, string ending);
