@@ -17,17 +17,15 @@ export Smtp__Host="$CARTRECOVERY_SMTP_HOST"
 export Smtp__Port="$CARTRECOVERY_SMTP_PORT"
 export Smtp__Security="${Smtp__Security:-None}"
 
-# Signing secrets are made once per checkout and kept out of git; production sets its own.
+# Secrets are made once per checkout, kept out of git in .services/; production sets its own.
 secrets=.services/secrets.env
-if [ ! -f "$secrets" ]; then
-  umask 077
-  {
-    echo "Delivery__Links__Secret=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-    echo "Delivery__Discounts__Secret=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')"
-  } > "$secrets"
-fi
+touch "$secrets" && chmod 600 "$secrets"
+for key in Delivery__Links__Secret Delivery__Discounts__Secret Api__Key; do
+  grep -q "^${key}=" "$secrets" || echo "${key}=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')" >> "$secrets"
+done
 while IFS= read -r kv; do
   [ -n "$kv" ] && export "${kv?}"
 done < "$secrets"
 
+echo "API key for /api (header X-Api-Key): $Api__Key   (kept in $secrets)"
 exec dotnet run --project src/CartRecovery.Service -c Release --no-launch-profile -- --urls "${CARTRECOVERY_URLS:-http://127.0.0.1:5080}" "$@"

@@ -31,6 +31,7 @@ public sealed class CartAbandonmentStateDefinition : SagaDefinition<CartAbandonm
         sagaConfigurator.Message<CartItemRemoved>(m => m.UsePartitioner(partition, c => c.Message.CartId));
         sagaConfigurator.Message<CheckoutStarted>(m => m.UsePartitioner(partition, c => c.Message.CartId));
         sagaConfigurator.Message<OrderPlaced>(m => m.UsePartitioner(partition, c => c.Message.CartId ?? c.Message.OrderId));
+        sagaConfigurator.Message<CancelJourney>(m => m.UsePartitioner(partition, c => c.Message.JourneyId));
         sagaConfigurator.Message<CartIdleTimeoutElapsed>(m => m.UsePartitioner(partition, c => c.Message.CartId));
         sagaConfigurator.Message<DiscountFollowUpDue>(m => m.UsePartitioner(partition, c => c.Message.CartId));
         sagaConfigurator.Message<CartJourneyExpired>(m => m.UsePartitioner(partition, c => c.Message.CartId));

@@ -31,6 +31,11 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
             x.CorrelateById(c => c.Message.CartId);
             x.OnMissingInstance(m => m.Discard());
         });
+        Event(() => CancelRequested, x =>
+        {
+            x.CorrelateById(c => c.Message.JourneyId);
+            x.OnMissingInstance(m => m.Discard());
+        });
         // An order without a cart correlates on its own id and is discarded in Initially (never stored).
         Event(() => OrderPlaced, x => x.CorrelateById(c => c.Message.CartId ?? c.Message.OrderId));
 
@@ -140,8 +145,12 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
         During(DiscountOffered,
             Ignore(DiscountFollowUp.Received));
 
+        During(Active, CheckingOut, Abandoned, DiscountOffered,
+            EndJourney(When(CancelRequested), _ => CartJourneyOutcomes.Cancelled));
+
         // Late and duplicate events after the end change nothing: the journey is over and stays over.
         During(Final,
+            Ignore(CancelRequested),
             Ignore(ItemAdded),
             Ignore(ItemRemoved),
             Ignore(CheckoutStarted),
@@ -160,6 +169,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
     public Event<CartItemRemoved> ItemRemoved { get; private set; } = null!;
     public Event<CheckoutStarted> CheckoutStarted { get; private set; } = null!;
     public Event<OrderPlaced> OrderPlaced { get; private set; } = null!;
+    public Event<CancelJourney> CancelRequested { get; private set; } = null!;
 
     public Schedule<CartAbandonmentState, CartIdleTimeoutElapsed> IdleTimeout { get; private set; } = null!;
     public Schedule<CartAbandonmentState, DiscountFollowUpDue> DiscountFollowUp { get; private set; } = null!;

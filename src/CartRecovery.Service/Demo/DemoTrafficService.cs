@@ -3,9 +3,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CartRecovery.Contracts;
 using CartRecovery.Service.Ingest;
+using CartRecovery.Service.Support;
 using MassTransit;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Service.Demo;
 
@@ -18,6 +20,7 @@ namespace CartRecovery.Service.Demo;
 public sealed partial class DemoTrafficService(
     IServer server,
     IHostApplicationLifetime lifetime,
+    IOptions<ApiKeyOptions> apiKey,
     TimeProvider clock,
     ILogger<DemoTrafficService> logger)
     : BackgroundService
@@ -47,6 +50,7 @@ public sealed partial class DemoTrafficService(
 
         var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Add(ApiKeyOptions.HeaderName, apiKey.Value.Key);
         _http = http;
         using var timer = new PeriodicTimer(Interval, clock);
         var shopper = 0;

@@ -4,6 +4,7 @@ using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
+using CartRecovery.Service.Support;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CartRecovery.Service.Hosting;
@@ -31,6 +32,8 @@ public static class CartRecoveryHostingExtensions
 
         builder.Services.BindValidated<IngestOptions, IngestOptionsValidator>(IngestOptions.SectionName);
         builder.Services.AddSingleton<EventBatchParser>();
+        builder.Services.BindValidated<ApiKeyOptions, ApiKeyOptionsValidator>(ApiKeyOptions.SectionName);
+        builder.Services.AddSingleton<JourneyQueries>();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
 

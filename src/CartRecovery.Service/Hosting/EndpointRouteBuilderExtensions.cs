@@ -1,5 +1,6 @@
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
+using CartRecovery.Service.Support;
 using CartRecovery.Service.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -17,8 +18,12 @@ public static class EndpointRouteBuilderExtensions
             ResponseWriter = HealthResponseWriter.WriteJson,
         });
         app.MapOpenApi();
-        app.MapEventIngest();
         app.MapTracking();
+        app.MapGroup("/api")
+            .AddEndpointFilter<ApiKeyFilter>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .MapEventIngest()
+            .MapSupport();
         return app;
     }
 }

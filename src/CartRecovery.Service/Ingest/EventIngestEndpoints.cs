@@ -9,15 +9,15 @@ public static class EventIngestEndpoints
 {
     /// <summary><c>POST /api/events</c>: 202 once every event is confirmed by the broker, 400 naming each invalid
     /// field (nothing of an invalid batch is published), 503 when the broker does not confirm in time.</summary>
-    public static IEndpointRouteBuilder MapEventIngest(this IEndpointRouteBuilder app)
+    public static RouteGroupBuilder MapEventIngest(this RouteGroupBuilder api)
     {
-        app.MapPost("/api/events", Ingest)
+        api.MapPost("/events", Ingest)
             .WithName("IngestEvents")
             .WithSummary("Publish one shop event or an array of up to 1,000")
             .Accepts<JsonElement>("application/json")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        return app;
+        return api;
     }
 
     private static async Task<Results<Accepted<IngestAccepted>, ValidationProblem, ProblemHttpResult>> Ingest(

@@ -16,6 +16,7 @@ namespace CartRecovery.IntegrationTests.Infrastructure;
 public sealed class TestHost : IAsyncDisposable
 {
     public const string JourneyEndedQueue = "test-cart-journey-ended";
+    public const string ApiKey = "integration-spec-api-key-0123456789";
 
     private readonly WebApplication _host;
     private bool _stopped;
@@ -25,6 +26,7 @@ public sealed class TestHost : IAsyncDisposable
         _host = host;
         Database = new TestDatabase(database);
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(host.Urls.First()) };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
     }
 
     /// <summary>A client for this host's HTTP endpoints; redirects are not followed, so specs can check them.</summary>
@@ -63,6 +65,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Journeys:Endpoints:RetryIntervals:2"] = "00:00:00.200",
             ["Journeys:Endpoints:RetryIntervals:3"] = "00:00:00.400",
             ["Journeys:Endpoints:RetryIntervals:4"] = "00:00:00.800",
+            ["Api:Key"] = ApiKey,
             ["Smtp:Host"] = services.SmtpHost,
             ["Smtp:Port"] = services.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",

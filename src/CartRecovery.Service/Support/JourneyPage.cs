@@ -1,0 +1,3 @@
+namespace CartRecovery.Service.Support;
+
+public sealed record JourneyPage(IReadOnlyList<JourneyView> Items, int Page, int PageSize, bool HasMore);

@@ -1,0 +1,51 @@
+using CartRecovery.Contracts;
+using MassTransit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CartRecovery.Service.Support;
+
+public static class SupportEndpoints
+{
+    private const int MaxPageSize = 100;
+
+    public static RouteGroupBuilder MapSupport(this RouteGroupBuilder api)
+    {
+        api.MapGet("/customers/{customerId}/journeys", ForCustomer).WithName("CustomerJourneys")
+            .WithSummary("Every journey of a customer: state, next timer, and why each email was or was not sent");
+        api.MapGet("/journeys/{id:guid}", ById).WithName("Journey").WithSummary("One journey instance");
+        api.MapGet("/carts/{cartId:guid}", (Guid cartId, JourneyQueries queries, CancellationToken cancellationToken) => ById(cartId, queries, cancellationToken)).WithName("CartJourney").WithSummary("A cart's journey");
+        api.MapPost("/journeys/{id:guid}/cancel", Cancel).WithName("CancelJourney")
+            .WithSummary("Ends the journey at once: its timers are removed and no further email goes out");
+        return api;
+    }
+
+    private static async Task<Results<Ok<JourneyPage>, ValidationProblem>> ForCustomer(
+        string customerId, JourneyQueries queries, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
+    {
+        if (page < 1 || pageSize is < 1 or > MaxPageSize)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["page"] = [$"page starts at 1; pageSize is between 1 and {MaxPageSize}."],
+            });
+        }
+
+        return TypedResults.Ok(await queries.ForCustomer(customerId, page, pageSize, cancellationToken));
+    }
+
+    private static async Task<Results<Ok<JourneyView>, NotFound>> ById(Guid id, JourneyQueries queries, CancellationToken cancellationToken) =>
+        await queries.ById(id, cancellationToken) is { } journey ? TypedResults.Ok(journey) : TypedResults.NotFound();
+
+    private static async Task<Results<Accepted, NotFound>> Cancel(Guid id, JourneyQueries queries, ISendEndpointProvider send,
+        TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (await queries.ById(id, cancellationToken) is not { } journey)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
+        await endpoint.Send(new CancelJourney { JourneyId = id, RequestedAt = clock.GetUtcNow() }, cancellationToken);
+        return TypedResults.Accepted($"/api/journeys/{id}");
+    }
+}

@@ -1,0 +1,3 @@
+namespace CartRecovery.Service.Support;
+
+public sealed record TimerView(string Name, DateTimeOffset DueAt);

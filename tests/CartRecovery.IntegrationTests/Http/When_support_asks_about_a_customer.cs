@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CartRecovery.IntegrationTests.Infrastructure;
+
+namespace CartRecovery.IntegrationTests.Http;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_support_asks_about_a_customer(ServiceEndpoints services) : IAsyncLifetime
+{
+    private readonly Guid _cartId = Guid.NewGuid();
+    private readonly string _customerId = $"support-{Guid.NewGuid():N}";
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.Start(services, await services.CreateDatabase(), o =>
+        {
+            o.PurgeQueues = true;
+            o.Settings["Journeys:CartAbandonment:DiscountFollowUpDelay"] = "00:00:20";
+        });
+        await _host.Bus.Publish(Customers.Consenting(_customerId));
+        await Customers.ProfileReady(_host, _customerId);
+        await _host.Bus.Publish(CartEvents.ItemAdded(_cartId, customerId: _customerId));
+        await new SmtpSink(services.Maildir).WaitFor($"{_customerId}@example.com", count: 1, TimeSpan.FromSeconds(30));
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Should_refuse_a_caller_without_the_api_key()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _host.Http.BaseAddress };
+        var response = await anonymous.GetAsync(new Uri($"/api/customers/{_customerId}/journeys", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Should_show_the_journey_its_next_timer_and_why_the_email_went_out()
+    {
+        var journey = await Eventually.Until(
+            async () => (await _host.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/customers/{_customerId}/journeys", UriKind.Relative)))!["items"]!.AsArray(),
+            items => items.Count == 1 && items[0]!["decisions"]!.AsArray().Count == 1, TimeSpan.FromSeconds(20), "journey with its decision");
+
+        var cart = journey[0]!;
+        Assert.Equal(_cartId, cart["id"]!.GetValue<Guid>());
+        Assert.Equal("Abandoned", cart["state"]!.GetValue<string>());
+        Assert.Equal("discount-follow-up", cart["nextTimer"]!["name"]!.GetValue<string>());
+        var decision = cart["decisions"]![0]!;
+        Assert.Equal("sent", decision["outcome"]!.GetValue<string>());
+        Assert.Equal("allowed", decision["rule"]!.GetValue<string>());
+        Assert.Equal($"{_cartId:N}.1@cartrecovery.local", decision["messageId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Should_stop_a_pending_timer_from_emailing_when_cancelled()
+    {
+        var response = await _host.Http.PostAsync(new Uri($"/api/journeys/{_cartId}/cancel", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        await Eventually.Until(() => _host.Database.CartState(_cartId), s => s == "Final", TimeSpan.FromSeconds(20), "cancelled");
+        var cart = await _host.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/carts/{_cartId}", UriKind.Relative));
+        Assert.Equal("cancelled", cart!["outcome"]!.GetValue<string>());
+        Assert.Null(cart["nextTimer"]);
+        Assert.Equal(0, await _host.Database.PendingTimers());
+        Assert.Single(new SmtpSink(services.Maildir).To($"{_customerId}@example.com"));
+    }
+
+    [Fact]
+    public async Task Should_answer_404_for_an_unknown_journey()
+    {
+        var response = await _host.Http.GetAsync(new Uri($"/api/journeys/{Guid.NewGuid()}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
