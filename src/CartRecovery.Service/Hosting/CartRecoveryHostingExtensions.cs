@@ -34,6 +34,7 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddSingleton<EventBatchParser>();
         builder.Services.BindValidated<ApiKeyOptions, ApiKeyOptionsValidator>(ApiKeyOptions.SectionName);
         builder.Services.AddSingleton<JourneyQueries>();
+        builder.Services.AddScoped<CustomerEraser>();
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
 

@@ -16,8 +16,13 @@ public static class SupportEndpoints
         api.MapGet("/carts/{cartId:guid}", (Guid cartId, JourneyQueries queries, CancellationToken cancellationToken) => ById(cartId, queries, cancellationToken)).WithName("CartJourney").WithSummary("A cart's journey");
         api.MapPost("/journeys/{id:guid}/cancel", Cancel).WithName("CancelJourney")
             .WithSummary("Ends the journey at once: its timers are removed and no further email goes out");
+        api.MapPost("/customers/{customerId}/erase", Erase).WithName("EraseCustomer")
+            .WithSummary("GDPR erasure: ends journeys and pending sends, deletes or pseudonymises personal data; idempotent");
         return api;
     }
+
+    private static async Task<Ok<ErasureReport>> Erase(string customerId, CustomerEraser eraser, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await eraser.Erase(customerId, cancellationToken));
 
     private static async Task<Results<Ok<JourneyPage>, ValidationProblem>> ForCustomer(
         string customerId, JourneyQueries queries, CancellationToken cancellationToken, int page = 1, int pageSize = 20)

@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using CartRecovery.Contracts;
+using CartRecovery.Scheduling;
+using MassTransit;
+using Npgsql;
+using Quartz;
+
+namespace CartRecovery.Service.Support;
+
+/// <summary>
+/// GDPR erasure: ends every running journey, removes pending email timers, deletes the profile (the only place an
+/// email address is kept) and replaces the customer id everywhere else with a stable pseudonym, so anonymous
+/// counts survive. Running it again finds nothing left to erase.
+/// </summary>
+public sealed class CustomerEraser(
+    NpgsqlDataSource dataSource,
+    JourneyQueries queries,
+    QuartzSchedulerHolder scheduler,
+    ISendEndpointProvider send,
+    TimeProvider clock)
+{
+    public async Task<ErasureReport> Erase(string customerId, CancellationToken cancellationToken)
+    {
+        var pseudonym = Pseudonym(customerId);
+        var cancelled = await CancelRunningJourneys(customerId, cancellationToken);
+        var timers = await RemoveEmailTimers(customerId, cancellationToken);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        async Task<int> Execute(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddWithValue("customer_id", customerId);
+            command.Parameters.AddWithValue("pseudonym", pseudonym);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var report = new ErasureReport(
+            pseudonym,
+            ProfileDeleted: await Execute("DELETE FROM customer_profile WHERE customer_id = @customer_id") > 0,
+            JourneysCancelled: cancelled,
+            JourneyRowsAnonymised: await Execute("UPDATE cart_abandonment_state SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
+            LedgerRowsAnonymised: await Execute("UPDATE send_ledger SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
+            DecisionsAnonymised: await Execute("UPDATE email_decision SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
+            DiscountCodesRevoked: await Execute("""
+                UPDATE discount_code SET customer_id = @pseudonym,
+                       status = CASE WHEN status = 'issued' THEN 'revoked' ELSE status END
+                WHERE customer_id = @customer_id
+                """),
+            TimersRemoved: timers);
+        await transaction.CommitAsync(cancellationToken);
+        return report;
+    }
+
+    /// <summary>Stable, so counts per pseudonymous customer still add up; not reversible without the id.</summary>
+    public static string Pseudonym(string customerId) =>
+        "erased-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(customerId)))[..16];
+
+    private async Task<int> CancelRunningJourneys(string customerId, CancellationToken cancellationToken)
+    {
+        var cancelled = 0;
+        for (var page = 1; ; page++)
+        {
+            var journeys = await queries.ForCustomer(customerId, page, 100, cancellationToken);
+            foreach (var journey in journeys.Items.Where(j => j.EndedAt is null))
+            {
+                var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
+                await endpoint.Send(new CancelJourney { JourneyId = journey.Id, RequestedAt = clock.GetUtcNow() }, cancellationToken);
+                cancelled++;
+            }
+
+            if (!journeys.HasMore)
+            {
+                return cancelled;
+            }
+        }
+    }
+
+    /// <summary>Deferred emails wait as timers whose data names the customer: they go too.</summary>
+    private async Task<int> RemoveEmailTimers(string customerId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT trigger_name, trigger_group FROM qrtz_triggers
+            WHERE position(convert_to(@plain, 'UTF8') in job_data) > 0
+               OR position(convert_to(@escaped, 'UTF8') in job_data) > 0
+            """);
+        // The message body sits inside the job data as JSON, so it may be stored plain or escaped.
+        command.Parameters.AddWithValue("plain", $"\"customerId\":\"{customerId}\"");
+        command.Parameters.AddWithValue("escaped", $"\\\"customerId\\\":\\\"{customerId}\\\"");
+        var keys = new List<TriggerKey>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                keys.Add(new TriggerKey(reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            await scheduler.Scheduler.UnscheduleJob(key, cancellationToken);
+        }
+
+        return keys.Count;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CartRecovery.IntegrationTests.Infrastructure;
+using Npgsql;
+
+namespace CartRecovery.IntegrationTests.Http;
+
+[Collection(IntegrationCollection.Name)]
+public sealed class When_a_customer_is_erased(ServiceEndpoints services) : IAsyncLifetime
+{
+    private readonly Guid _cartId = Guid.NewGuid();
+    private readonly string _customerId = $"erase-{Guid.NewGuid():N}";
+    private TestHost _host = null!;
+
+    private string Email => $"{_customerId}@example.com";
+
+    public async Task InitializeAsync()
+    {
+        _host = await TestHost.Start(services, await services.CreateDatabase(), o =>
+        {
+            o.PurgeQueues = true;
+            o.Settings["Journeys:CartAbandonment:DiscountFollowUpDelay"] = "00:00:30";
+        });
+        await _host.Bus.Publish(Customers.Consenting(_customerId));
+        await Customers.ProfileReady(_host, _customerId);
+        await _host.Bus.Publish(CartEvents.ItemAdded(_cartId, customerId: _customerId));
+        await new SmtpSink(services.Maildir).WaitFor(Email, count: 1, TimeSpan.FromSeconds(30));
+        await Eventually.Until(() => _host.Database.CartState(_cartId), s => s == "Abandoned", TimeSpan.FromSeconds(20), "abandoned");
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private Task<HttpResponseMessage> Erase() =>
+        _host.Http.PostAsync(new Uri($"/api/customers/{_customerId}/erase", UriKind.Relative), null);
+
+    [Fact]
+    public async Task Should_leave_no_trace_of_the_email_address_or_the_customer_id_in_any_table()
+    {
+        var response = await Erase();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.True(report["profileDeleted"]!.GetValue<bool>());
+        Assert.Equal(1, report["journeysCancelled"]!.GetValue<int>());
+
+        await Eventually.Until(() => _host.Database.CartState(_cartId), s => s == "Final", TimeSpan.FromSeconds(20), "journey cancelled");
+        Assert.Empty(await TablesMentioning(Email));
+        Assert.Empty(await TablesMentioning(_customerId));
+        Assert.Equal(0, await _host.Database.PendingTimers());
+    }
+
+    [Fact]
+    public async Task Should_be_idempotent()
+    {
+        await Erase();
+        await Eventually.Until(() => _host.Database.CartState(_cartId), s => s == "Final", TimeSpan.FromSeconds(20), "journey cancelled");
+        var again = (await (await Erase()).Content.ReadFromJsonAsync<JsonObject>())!;
+
+        Assert.False(again["profileDeleted"]!.GetValue<bool>());
+        Assert.Equal(0, again["journeysCancelled"]!.GetValue<int>());
+        Assert.Equal(0, again["journeyRowsAnonymised"]!.GetValue<int>());
+    }
+
+    /// <summary>Scans every row of every table (and the timer store's binary job data) for the text.</summary>
+    private async Task<IReadOnlyList<string>> TablesMentioning(string text)
+    {
+        var tables = new List<string>();
+        await using var connection = new NpgsqlConnection(_host.Database.ConnectionString);
+        await connection.OpenAsync();
+        var names = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'", connection))
+        await using (var reader = await list.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                names.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var table in names)
+        {
+            await using var scan = new NpgsqlCommand($"SELECT count(*) FROM \"{table}\" t WHERE t::text LIKE '%' || @text || '%'", connection);
+            scan.Parameters.AddWithValue("text", text);
+            if ((long)(await scan.ExecuteScalarAsync())! > 0)
+            {
+                tables.Add(table);
+            }
+        }
+
+        await using var jobData = new NpgsqlCommand("SELECT count(*) FROM qrtz_triggers WHERE position(convert_to(@text, 'UTF8') in job_data) > 0", connection);
+        jobData.Parameters.AddWithValue("text", text);
+        if ((long)(await jobData.ExecuteScalarAsync())! > 0)
+        {
+            tables.Add("qrtz_triggers.job_data");
+        }
+
+        return tables;
+    }
+}
