@@ -6,6 +6,7 @@ using CartRecovery.Dispatcher.Decisions;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Profiles;
 using CartRecovery.Dispatcher.Sending;
+using CartRecovery.Journeys.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public sealed class SendJourneyEmailConsumer(
     EmailMessageFactory messages,
     IEmailSender sender,
     IOptions<SmtpOptions> smtpOptions,
+    CartRecoveryMetrics metrics,
     TimeProvider clock)
     : IConsumer<SendJourneyEmail>
 {
@@ -137,8 +139,10 @@ public sealed class SendJourneyEmailConsumer(
     }
 
     private Task Decide(SendJourneyEmail request, string outcome, string rule, string reason, DateTimeOffset now, CancellationToken ct,
-        IReadOnlyDictionary<string, string>? values = null, DateTimeOffset? deferUntil = null, string? messageId = null, string? discountCode = null) =>
-        decisions.Record(new DecisionRecord
+        IReadOnlyDictionary<string, string>? values = null, DateTimeOffset? deferUntil = null, string? messageId = null, string? discountCode = null)
+    {
+        metrics.EmailDecided(request.Journey, outcome, rule);
+        return decisions.Record(new DecisionRecord
         {
             JourneyId = request.JourneyId,
             Journey = request.Journey,
@@ -153,4 +157,5 @@ public sealed class SendJourneyEmailConsumer(
             DiscountCode = discountCode,
             DecidedAt = now,
         }, ct);
+    }
 }

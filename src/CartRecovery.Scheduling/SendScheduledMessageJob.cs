@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CartRecovery.Journeys.Telemetry;
 using MassTransit;
 using MassTransit.Serialization;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,8 @@ namespace CartRecovery.Scheduling;
 public sealed partial class SendScheduledMessageJob(
     IBus bus,
     IOptions<SchedulerOptions> options,
+    CartRecoveryMetrics metrics,
+    TimeProvider clock,
     ILogger<SendScheduledMessageJob> logger)
     : IJob
 {
@@ -39,6 +42,7 @@ public sealed partial class SendScheduledMessageJob(
                 send.Headers.Set(MessageHeaders.SchedulingTokenId, data.TokenId.ToString("D"));
                 send.Headers.Set(TimerHeaders.ScheduledAt, data.ScheduledAt.ToString("O"));
             }, timeout.Token).WaitAsync(timeout.Token);
+            metrics.TimerFired(clock.GetUtcNow() - data.ScheduledAt);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

@@ -1,5 +1,9 @@
+using CartRecovery.Journeys.BrowseAbandonment;
 using CartRecovery.Journeys.CartAbandonment;
+using CartRecovery.Journeys.Inactivity;
+using CartRecovery.Journeys.PostPurchase;
 using CartRecovery.Journeys.Customers;
+using CartRecovery.Journeys.Telemetry;
 using CartRecovery.Journeys.Validation;
 using FluentValidation;
 using MassTransit;
@@ -15,6 +19,9 @@ public static class JourneyServiceCollectionExtensions
     public static IServiceCollection AddJourneyServices(this IServiceCollection services)
     {
         services.BindValidated<CartAbandonmentOptions, CartAbandonmentOptionsValidator>(CartAbandonmentOptions.SectionName);
+        services.BindValidated<BrowseAbandonmentOptions, BrowseAbandonmentOptionsValidator>(BrowseAbandonmentOptions.SectionName);
+        services.BindValidated<PostPurchaseOptions, PostPurchaseOptionsValidator>(PostPurchaseOptions.SectionName);
+        services.BindValidated<InactivityOptions, InactivityOptionsValidator>(InactivityOptions.SectionName);
         services.BindValidated<JourneyEndpointOptions, JourneyEndpointOptionsValidator>(JourneyEndpointOptions.SectionName);
 
         services.AddValidatorsFromAssemblyContaining<CartItemAddedValidator>(
@@ -23,6 +30,8 @@ public static class JourneyServiceCollectionExtensions
             includeInternalTypes: false);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CartRecoveryMetrics>();
         services.TryAddSingleton<IRejectedEventRecorder, LoggingRejectedEventRecorder>();
         services.TryAddScoped<ICustomerSegments, NoVipCustomers>();
         services.TryAddSingleton<IJourneyEndpointOutbox, InMemoryJourneyEndpointOutbox>();
@@ -34,6 +43,9 @@ public static class JourneyServiceCollectionExtensions
     public static IBusRegistrationConfigurator AddJourneySagas(this IBusRegistrationConfigurator bus)
     {
         bus.AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, CartAbandonmentStateDefinition>();
+        bus.AddSagaStateMachine<BrowseAbandonmentStateMachine, BrowseAbandonmentState, BrowseAbandonmentStateDefinition>();
+        bus.AddSagaStateMachine<PostPurchaseStateMachine, PostPurchaseState, PostPurchaseStateDefinition>();
+        bus.AddSagaStateMachine<InactivityStateMachine, InactivityState, InactivityStateDefinition>();
         return bus;
     }
 }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using CartRecovery.Journeys.Telemetry;
 using MassTransit;
 
 namespace CartRecovery.Journeys.Validation;
@@ -8,6 +9,7 @@ namespace CartRecovery.Journeys.Validation;
 public sealed class ValidationFilter<T>(
     IEnumerable<IValidator<T>> validators,
     IRejectedEventRecorder recorder,
+    CartRecoveryMetrics metrics,
     TimeProvider clock)
     : IFilter<ConsumeContext<T>>
     where T : class
@@ -38,7 +40,13 @@ public sealed class ValidationFilter<T>(
                     Endpoint = context.ReceiveContext.InputAddress.AbsolutePath.Trim('/'),
                 },
                 context.CancellationToken);
+            metrics.EventRejected(messageType);
             throw new InvalidEventException(messageType, errors);
+        }
+
+        if (validators.Any())
+        {
+            metrics.EventConsumed(typeof(T).Name);
         }
 
         await next.Send(context);

@@ -1,8 +1,5 @@
-using System.Text.Json;
-using CartRecovery.Contracts;
 using CartRecovery.Journeys.CartAbandonment;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CartRecovery.Persistence.Sagas;
@@ -17,14 +14,7 @@ public sealed class CartAbandonmentStateMap : IEntityTypeConfiguration<CartAband
         builder.Property(x => x.CurrentState).HasColumnName("current_state").HasMaxLength(64);
         builder.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
         builder.Property(x => x.CustomerId).HasColumnName("customer_id").HasMaxLength(128);
-        builder.Property(x => x.Lines).HasColumnName("lines").HasColumnType("jsonb")
-            .HasConversion(
-                lines => JsonSerializer.Serialize(lines, JsonSerializerOptions.Web),
-                json => JsonSerializer.Deserialize<List<ProductLine>>(json, JsonSerializerOptions.Web) ?? new List<ProductLine>(),
-                new ValueComparer<List<ProductLine>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    lines => lines.Aggregate(0, (hash, line) => HashCode.Combine(hash, line.GetHashCode())),
-                    lines => lines.ToList()));
+        builder.Property(x => x.Lines).AsJsonb("lines");
         builder.Property(x => x.StartedAt).HasColumnName("started_at");
         builder.Property(x => x.LastActivityAt).HasColumnName("last_activity_at");
         builder.Property(x => x.AbandonedAt).HasColumnName("abandoned_at");

@@ -5,6 +5,7 @@ using CartRecovery.Scheduling;
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
 using CartRecovery.Service.Support;
+using CartRecovery.Service.Telemetry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CartRecovery.Service.Hosting;
@@ -36,6 +37,7 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddSingleton<JourneyQueries>();
         builder.Services.AddScoped<CustomerEraser>();
         builder.Services.AddOpenApi();
+        builder.Services.AddCartRecoveryTelemetry();
         builder.Services.AddProblemDetails();
 
         builder.Services.AddHealthChecks()

@@ -1,6 +1,7 @@
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
 using CartRecovery.Service.Support;
+using CartRecovery.Service.Telemetry;
 using CartRecovery.Service.Tracking;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
@@ -18,6 +19,7 @@ public static class EndpointRouteBuilderExtensions
             ResponseWriter = HealthResponseWriter.WriteJson,
         });
         app.MapOpenApi();
+        app.MapCartRecoveryMetrics();
         app.MapTracking();
         app.MapGroup("/api")
             .AddEndpointFilter<ApiKeyFilter>()

@@ -40,7 +40,11 @@ public sealed class CustomerEraser(
             pseudonym,
             ProfileDeleted: await Execute("DELETE FROM customer_profile WHERE customer_id = @customer_id") > 0,
             JourneysCancelled: cancelled,
-            JourneyRowsAnonymised: await Execute("UPDATE cart_abandonment_state SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
+            JourneyRowsAnonymised:
+                await Execute("UPDATE cart_abandonment_state SET customer_id = @pseudonym WHERE customer_id = @customer_id")
+                + await Execute("UPDATE browse_abandonment_state SET customer_id = @pseudonym WHERE customer_id = @customer_id")
+                + await Execute("UPDATE post_purchase_state SET customer_id = @pseudonym WHERE customer_id = @customer_id")
+                + await Execute("UPDATE inactivity_state SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
             LedgerRowsAnonymised: await Execute("UPDATE send_ledger SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
             DecisionsAnonymised: await Execute("UPDATE email_decision SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
             DiscountCodesRevoked: await Execute("""

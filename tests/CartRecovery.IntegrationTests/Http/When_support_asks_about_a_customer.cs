@@ -72,4 +72,17 @@ public sealed class When_support_asks_about_a_customer(ServiceEndpoints services
         var response = await _host.Http.GetAsync(new Uri($"/api/journeys/{Guid.NewGuid()}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task Should_count_events_and_emails_in_the_metrics()
+    {
+        var metrics = await Eventually.Until(
+            () => _host.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative)),
+            text => text.Contains("cartrecovery_emails_total", StringComparison.Ordinal), TimeSpan.FromSeconds(20), "email metrics");
+
+        Assert.Contains("outcome=\"sent\"", metrics, StringComparison.Ordinal);
+        Assert.Contains("cartrecovery_events_consumed_total{", metrics, StringComparison.Ordinal);
+        Assert.Contains("cartrecovery_ledger_in_doubt", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain(_customerId, metrics, StringComparison.Ordinal);
+    }
 }

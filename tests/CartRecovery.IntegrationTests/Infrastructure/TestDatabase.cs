@@ -27,9 +27,9 @@ public sealed class TestDatabase(string connectionString)
     public Task<string?> CartState(Guid cartId) =>
         Scalar<string>("SELECT current_state FROM cart_abandonment_state WHERE correlation_id = @id", ("id", cartId));
 
-    /// <summary>Quartz triggers still waiting, optionally for one schedule token.</summary>
+    /// <summary>Cart-journey timers still waiting (other journeys keep timers of their own), or one by token.</summary>
     public Task<long> PendingTimers(Guid? tokenId = null) =>
         tokenId is { } token
             ? Count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = @name", ("name", token.ToString("N")))
-            : Count("SELECT count(*) FROM qrtz_triggers");
+            : Count("SELECT count(*) FROM qrtz_triggers WHERE position(convert_to('CartRecovery.Journeys.CartAbandonment.', 'UTF8') in job_data) > 0");
 }

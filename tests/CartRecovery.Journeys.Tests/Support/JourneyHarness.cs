@@ -51,7 +51,8 @@ public sealed class JourneyHarness : IAsyncDisposable
             .AddSingleton<ManualScheduler>()
             .AddMassTransitTestHarness(x =>
             {
-                x.AddJourneySagas();
+                // The cart journey alone: the other journeys consume cart events too and have specs of their own.
+                x.AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, CartAbandonmentStateDefinition>();
                 x.UsingInMemory((context, cfg) =>
                 {
                     cfg.UseFilter(new ManualSchedulerFilter(context.GetRequiredService<ManualScheduler>()));

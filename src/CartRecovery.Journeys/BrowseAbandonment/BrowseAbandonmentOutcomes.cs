@@ -1,0 +1,11 @@
+namespace CartRecovery.Journeys.BrowseAbandonment;
+
+/// <summary>How a round of the browse journey ended. The journey itself lives on (one per customer and product)
+/// and watches again once the cooldown is over.</summary>
+public static class BrowseAbandonmentOutcomes
+{
+    public const string Emailed = "emailed";
+    /// <summary>The product went into a cart: the cart journey takes over.</summary>
+    public const string Carted = "carted";
+    public const string Ordered = "ordered";
+}

@@ -1,0 +1,6 @@
+namespace CartRecovery.Journeys.PostPurchase;
+
+public sealed record CrossSellDue
+{
+    public required Guid OrderId { get; init; }
+}

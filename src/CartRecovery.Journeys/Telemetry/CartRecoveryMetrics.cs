@@ -1,0 +1,37 @@
+using System.Diagnostics.Metrics;
+
+namespace CartRecovery.Journeys.Telemetry;
+
+/// <summary>The numbers operators watch. Tags are kinds and outcomes only, never customer data.</summary>
+public sealed class CartRecoveryMetrics
+{
+    public const string MeterName = "CartRecovery";
+
+    private readonly Counter<long> _eventsConsumed;
+    private readonly Counter<long> _eventsRejected;
+    private readonly Counter<long> _emailDecisions;
+    private readonly Counter<long> _journeysEnded;
+    private readonly Histogram<double> _timerLag;
+
+    public CartRecoveryMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _eventsConsumed = meter.CreateCounter<long>("cartrecovery.events.consumed", description: "Inbound events that passed validation, per type");
+        _eventsRejected = meter.CreateCounter<long>("cartrecovery.events.rejected", description: "Inbound events refused by validation, per type");
+        _emailDecisions = meter.CreateCounter<long>("cartrecovery.emails", description: "Email decisions per journey, outcome and rule");
+        _journeysEnded = meter.CreateCounter<long>("cartrecovery.journeys.ended", description: "Journeys ended per kind and outcome (recovered carts among them)");
+        _timerLag = meter.CreateHistogram<double>("cartrecovery.timer.lag", unit: "ms", description: "From a timer's due time to its send");
+    }
+
+    public void EventConsumed(string type) => _eventsConsumed.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void EventRejected(string type) => _eventsRejected.Add(1, new KeyValuePair<string, object?>("type", type));
+
+    public void EmailDecided(string journey, string outcome, string rule) =>
+        _emailDecisions.Add(1, new("journey", journey), new("outcome", outcome), new("rule", rule));
+
+    public void JourneyEnded(string journey, string outcome) =>
+        _journeysEnded.Add(1, new KeyValuePair<string, object?>("journey", journey), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void TimerFired(TimeSpan lag) => _timerLag.Record(Math.Max(0, lag.TotalMilliseconds));
+}
