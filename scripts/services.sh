@@ -38,7 +38,25 @@ APT_LOG="$SERVICES_DIR/apt.log"
 HOST=127.0.0.1
 
 PG_PORT="${SERVICES_POSTGRES_PORT:-55432}"
-PG_DIR="$SERVICES_DIR/postgres"
+# PostgreSQL runs as the postgres OS user, which must be able to walk down to its data folder. A checkout under
+# a private folder (e.g. /root) cannot give it that, so the data then lives in a folder named after the checkout.
+all_parents_searchable() {
+    local dir="$1"
+    while [[ $dir != "/" && -n $dir ]]; do
+        if [[ -e $dir ]]; then
+            local perm
+            perm="$(stat -c %A "$dir")"
+            [[ ${perm:9:1} == [xt] ]] || return 1
+        fi
+        dir="$(dirname "$dir")"
+    done
+    return 0
+}
+if all_parents_searchable "$REPO"; then
+    PG_DIR="$SERVICES_DIR/postgres"
+else
+    PG_DIR="/var/lib/cartrecovery-services/$(printf '%s' "$REPO" | sha256sum | cut -c1-12)/postgres"
+fi
 PG_DATA="$PG_DIR/data"
 PG_LOG="$PG_DIR/postgres.log"
 PG_CONF_NAME="cartrecovery-services.conf"
@@ -242,7 +260,7 @@ pg_up() {
     port_open "$PG_PORT" && die "port $HOST:$PG_PORT is in use by another process (not our postgres, see $PG_DATA/postmaster.pid)"
 
     mkdir -p "$PG_DIR"
-    chmod 755 "$SERVICES_DIR"
+    chmod 755 "$SERVICES_DIR" "$(dirname "$PG_DIR")"
     chown postgres:postgres "$PG_DIR"
     chmod 700 "$PG_DIR"
     as_postgres test -w "$PG_DIR" ||
