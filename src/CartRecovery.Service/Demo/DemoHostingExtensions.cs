@@ -2,7 +2,8 @@ namespace CartRecovery.Service.Demo;
 
 public static class DemoHostingExtensions
 {
-    /// <summary>With <c>--demo</c>: shopper traffic, and delays short enough to watch a journey in a minute.</summary>
+    /// <summary>With <c>--demo</c>: shopper traffic for all four journeys, and delays short enough to watch each
+    /// one within a few minutes.</summary>
     public static IHostApplicationBuilder AddDemoTrafficWhenAsked(this IHostApplicationBuilder builder, string[] args)
     {
         if (!args.Contains("--demo"))
@@ -15,6 +16,15 @@ public static class DemoHostingExtensions
             ["Journeys:CartAbandonment:IdleTimeout"] = "00:00:20",
             ["Journeys:CartAbandonment:DiscountFollowUpDelay"] = "00:00:40",
             ["Journeys:CartAbandonment:Expiry"] = "01:00:00",
+            ["Journeys:BrowseAbandonment:QuietPeriod"] = "00:00:30",
+            ["Journeys:BrowseAbandonment:ViewWindow"] = "00:10:00",
+            ["Journeys:BrowseAbandonment:EmailCooldown"] = "00:30:00",
+            ["Journeys:PostPurchase:ReviewDelay"] = "00:00:45",
+            ["Journeys:PostPurchase:ReviewFallback"] = "00:02:00",
+            ["Journeys:PostPurchase:CrossSellDelay"] = "00:01:30",
+            ["Journeys:Inactivity:InactiveAfter"] = "00:02:00",
+            ["Journeys:Inactivity:WinBackDelay"] = "00:01:00",
+            ["Journeys:Inactivity:SunsetDelay"] = "00:02:00",
             ["Delivery:ContactPolicy:QuietHoursStart"] = "00:00",
             ["Delivery:ContactPolicy:QuietHoursEnd"] = "00:00",
             ["Logging:LogLevel:CartRecovery.Service.Demo"] = "Information",

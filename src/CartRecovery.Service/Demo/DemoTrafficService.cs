@@ -12,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Service.Demo;
 
 /// <summary>
-/// Plays a small shop: every few seconds a consenting customer fills a cart, and then orders at once (converted),
-/// starts a checkout and orders, or walks away (abandoned: recovery email, then the discount). The emails land in
-/// the SMTP sink; the decision log says why each was sent. Events go through <c>POST /api/events</c>, as a shop
+/// Plays a small shop for all four journeys: every few seconds a customer fills a cart and browses another product
+/// three times; one in three orders at once (post-purchase: shipment, review, cross-sell), the others walk away
+/// (cart recovery, then the discount); everyone goes quiet afterwards (win-back). The emails land in the SMTP sink;
+/// the decision log says why each was or was not sent (the frequency cap defers some, as it should). Events go through <c>POST /api/events</c>, as a shop
 /// that is not on .NET would send them.
 /// </summary>
 public sealed partial class DemoTrafficService(
@@ -103,26 +104,45 @@ public sealed partial class DemoTrafficService(
             }, cancellationToken);
         }
 
-        switch (shopper % 3)
+        // Looks at something else three times without buying it: browse abandonment.
+        var (browsedSku, browsedName, browsedPrice) = Catalog[(shopper + 3) % Catalog.Length];
+        for (var view = 0; view < 3; view++)
         {
-            case 0:
-                await Publish(new CheckoutStarted { EventId = NewId.NextGuid(), OccurredAt = clock.GetUtcNow(), CustomerId = customerId, CartId = cartId }, cancellationToken);
-                await Publish(new OrderPlaced
-                {
-                    EventId = NewId.NextGuid(),
-                    OccurredAt = clock.GetUtcNow(),
-                    CustomerId = customerId,
-                    OrderId = NewId.NextGuid(),
-                    CartId = cartId,
-                    Lines = [],
-                    Total = lines.Sum(l => l.Price),
-                    Currency = "EUR",
-                }, cancellationToken);
-                break;
-            default:
-                // Walks away: the cart journey takes it from here.
-                break;
+            await Publish(new ProductViewed
+            {
+                EventId = NewId.NextGuid(),
+                OccurredAt = clock.GetUtcNow(),
+                CustomerId = customerId,
+                Sku = browsedSku,
+                Name = browsedName,
+                UnitPrice = browsedPrice,
+                Currency = "EUR",
+                ProductUrl = new Uri($"https://shop.example/p/{browsedSku.ToLowerInvariant()}"),
+                ViewDuration = TimeSpan.FromSeconds(20),
+            }, cancellationToken);
         }
+
+        if (shopper % 3 == 0)
+        {
+            // Orders at once, and the parcel arrives: post-purchase (shipment, review, cross-sell).
+            var orderId = NewId.NextGuid();
+            await Publish(new CheckoutStarted { EventId = NewId.NextGuid(), OccurredAt = clock.GetUtcNow(), CustomerId = customerId, CartId = cartId }, cancellationToken);
+            await Publish(new OrderPlaced
+            {
+                EventId = NewId.NextGuid(),
+                OccurredAt = clock.GetUtcNow(),
+                CustomerId = customerId,
+                OrderId = orderId,
+                CartId = cartId,
+                Lines = [.. lines.Select(l => new ProductLine { Sku = l.Sku, Name = l.Name, UnitPrice = l.Price, Currency = "EUR", Quantity = 1 })],
+                Total = lines.Sum(l => l.Price),
+                Currency = "EUR",
+            }, cancellationToken);
+            await Publish(new OrderShipped { EventId = NewId.NextGuid(), OccurredAt = clock.GetUtcNow(), CustomerId = customerId, OrderId = orderId, Carrier = "DHL" }, cancellationToken);
+            await Publish(new OrderDelivered { EventId = NewId.NextGuid(), OccurredAt = clock.GetUtcNow(), CustomerId = customerId, OrderId = orderId }, cancellationToken);
+        }
+
+        // Whatever happened, the shopper then goes quiet: the win-back journey notices later.
 
         LogShopper(customerId, lines.Count, shopper % 3 == 0 ? "ordered" : "walked away");
     }
@@ -136,7 +156,7 @@ public sealed partial class DemoTrafficService(
         response.EnsureSuccessStatusCode();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo shopper {CustomerId} put {Lines} items in a cart and {Ending}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo shopper {CustomerId} put {Lines} items in a cart, browsed, and {Ending}")]
     private partial void LogShopper(string customerId, int lines, string ending);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo shopper {Shopper} could not be played")]

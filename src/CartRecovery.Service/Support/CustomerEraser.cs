@@ -67,7 +67,8 @@ public sealed class CustomerEraser(
         for (var page = 1; ; page++)
         {
             var journeys = await queries.ForCustomer(customerId, page, 100, cancellationToken);
-            foreach (var journey in journeys.Items.Where(j => j.EndedAt is null))
+            // Only cart journeys take a cancel today; the others stop emailing anyway once the profile is gone.
+            foreach (var journey in journeys.Items.Where(j => j.EndedAt is null && j.Journey == JourneyNames.CartAbandonment))
             {
                 var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
                 await endpoint.Send(new CancelJourney { JourneyId = journey.Id, RequestedAt = clock.GetUtcNow() }, cancellationToken);

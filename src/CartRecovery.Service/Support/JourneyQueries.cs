@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CartRecovery.Contracts;
 using Npgsql;
 
 namespace CartRecovery.Service.Support;
@@ -10,65 +9,95 @@ namespace CartRecovery.Service.Support;
 /// </summary>
 public sealed class JourneyQueries(NpgsqlDataSource dataSource)
 {
-    private const string CartColumns = """
-        SELECT correlation_id, customer_id, current_state, started_at, ended_at, outcome,
-               idle_timeout_token_id, discount_follow_up_token_id, expiry_token_id
-        FROM cart_abandonment_state
+    // Every journey kind in one shape: what it is about, its timer tokens (with names) and the journey ids its emails
+    // were requested under (browse and win-back request each round's email under an id of its own).
+    private const string AllJourneys = """
+        SELECT * FROM (
+            SELECT correlation_id AS id, 'cart-abandonment' AS journey, customer_id, current_state, started_at, ended_at,
+                   outcome, 'cart ' || correlation_id AS subject,
+                   ARRAY[idle_timeout_token_id, discount_follow_up_token_id, expiry_token_id] AS tokens,
+                   ARRAY['idle-timeout', 'discount-follow-up', 'expiry'] AS timer_names,
+                   ARRAY[correlation_id] AS email_ids
+            FROM cart_abandonment_state
+            UNION ALL
+            SELECT correlation_id, 'browse-abandonment', customer_id, current_state, started_at, ended_at,
+                   outcome, 'product ' || sku,
+                   ARRAY[quiet_period_token_id, cooldown_token_id], ARRAY['quiet-period', 'email-cooldown'],
+                   ARRAY[correlation_id, email_journey_id]
+            FROM browse_abandonment_state
+            UNION ALL
+            SELECT correlation_id, 'post-purchase', customer_id, current_state, started_at, ended_at,
+                   outcome, 'order ' || correlation_id,
+                   ARRAY[review_request_token_id, cross_sell_token_id], ARRAY['review-request', 'cross-sell'],
+                   ARRAY[correlation_id]
+            FROM post_purchase_state
+            UNION ALL
+            SELECT correlation_id, 'inactivity', customer_id, current_state, started_at, unengaged_at,
+                   NULL, 'customer activity',
+                   ARRAY[inactivity_token_id, win_back_token_id, sunset_token_id], ARRAY['inactivity', 'win-back', 'sunset'],
+                   ARRAY[correlation_id, lapse_journey_id]
+            FROM inactivity_state
+        ) journeys
         """;
 
     public async Task<JourneyPage> ForCustomer(string customerId, int page, int pageSize, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(CartColumns + """
-             WHERE customer_id = @customer_id ORDER BY started_at DESC, correlation_id LIMIT @limit OFFSET @offset
+        await using var command = dataSource.CreateCommand(AllJourneys + """
+             WHERE customer_id = @customer_id ORDER BY started_at DESC, id LIMIT @limit OFFSET @offset
             """);
         command.Parameters.AddWithValue("customer_id", customerId);
         command.Parameters.AddWithValue("limit", pageSize + 1);
         command.Parameters.AddWithValue("offset", (page - 1) * pageSize);
-        var journeys = await ReadCarts(command, cancellationToken);
+        var journeys = await ReadJourneys(command, cancellationToken);
         var items = journeys.Take(pageSize).ToList();
         return new JourneyPage(await WithDetails(items, cancellationToken), page, pageSize, journeys.Count > pageSize);
     }
 
     public async Task<JourneyView?> ById(Guid journeyId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(CartColumns + " WHERE correlation_id = @id");
+        await using var command = dataSource.CreateCommand(AllJourneys + " WHERE id = @id");
         command.Parameters.AddWithValue("id", journeyId);
-        var journeys = await ReadCarts(command, cancellationToken);
+        var journeys = await ReadJourneys(command, cancellationToken);
         return journeys.Count == 0 ? null : (await WithDetails(journeys, cancellationToken))[0];
     }
 
-    private static async Task<List<(JourneyView View, (string Name, Guid? Token)[] Timers)>> ReadCarts(NpgsqlCommand command, CancellationToken cancellationToken)
+    private static async Task<List<(JourneyView View, (string Name, Guid? Token)[] Timers, Guid[] EmailIds)>> ReadJourneys(
+        NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        var journeys = new List<(JourneyView, (string, Guid?)[])>();
+        var journeys = new List<(JourneyView, (string, Guid?)[], Guid[])>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var id = reader.GetGuid(0);
+            var tokens = reader.GetFieldValue<Guid?[]>(8);
+            var names = reader.GetFieldValue<string[]>(9);
             journeys.Add((new JourneyView
             {
-                Id = id,
-                Journey = JourneyNames.CartAbandonment,
-                CustomerId = reader.GetString(1),
-                State = reader.GetString(2),
-                Subject = $"cart {id}",
-                StartedAt = reader.GetFieldValue<DateTimeOffset>(3),
-                EndedAt = reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4),
-                Outcome = reader.IsDBNull(5) ? null : reader.GetString(5),
-            }, [("idle-timeout", NullableGuid(reader, 6)), ("discount-follow-up", NullableGuid(reader, 7)), ("expiry", NullableGuid(reader, 8))]));
+                Id = reader.GetGuid(0),
+                Journey = reader.GetString(1),
+                CustomerId = reader.GetString(2),
+                State = reader.GetString(3),
+                Subject = reader.GetString(7),
+                StartedAt = reader.GetFieldValue<DateTimeOffset>(4),
+                EndedAt = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5),
+                Outcome = reader.IsDBNull(6) ? null : reader.GetString(6),
+            },
+            [.. names.Zip(tokens)],
+            [.. reader.GetFieldValue<Guid?[]>(10).OfType<Guid>()]));
         }
 
         return journeys;
     }
 
-    private async Task<List<JourneyView>> WithDetails(List<(JourneyView View, (string Name, Guid? Token)[] Timers)> journeys, CancellationToken cancellationToken)
+    private async Task<List<JourneyView>> WithDetails(
+        List<(JourneyView View, (string Name, Guid? Token)[] Timers, Guid[] EmailIds)> journeys, CancellationToken cancellationToken)
     {
         var result = new List<JourneyView>(journeys.Count);
-        foreach (var (view, timers) in journeys)
+        foreach (var (view, timers, emailIds) in journeys)
         {
             result.Add(view with
             {
                 NextTimer = await NextTimer(timers, cancellationToken),
-                Decisions = await Decisions(view.Id, cancellationToken),
+                Decisions = await Decisions(emailIds, cancellationToken),
             });
         }
 
@@ -95,13 +124,13 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource)
             : null;
     }
 
-    private async Task<IReadOnlyList<DecisionView>> Decisions(Guid journeyId, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DecisionView>> Decisions(Guid[] journeyIds, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT step, outcome, rule, reason, decision_values::text, decided_at, defer_until, message_id, discount_code
-            FROM email_decision WHERE journey_id = @id ORDER BY decided_at, id
+            FROM email_decision WHERE journey_id = ANY(@ids) ORDER BY decided_at, id
             """);
-        command.Parameters.AddWithValue("id", journeyId);
+        command.Parameters.AddWithValue("ids", journeyIds);
         var decisions = new List<DecisionView>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -118,5 +147,4 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource)
         return decisions;
     }
 
-    private static Guid? NullableGuid(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetGuid(ordinal);
 }

@@ -41,12 +41,17 @@ public static class SupportEndpoints
     private static async Task<Results<Ok<JourneyView>, NotFound>> ById(Guid id, JourneyQueries queries, CancellationToken cancellationToken) =>
         await queries.ById(id, cancellationToken) is { } journey ? TypedResults.Ok(journey) : TypedResults.NotFound();
 
-    private static async Task<Results<Accepted, NotFound>> Cancel(Guid id, JourneyQueries queries, ISendEndpointProvider send,
+    private static async Task<Results<Accepted, NotFound, Conflict<string>>> Cancel(Guid id, JourneyQueries queries, ISendEndpointProvider send,
         TimeProvider clock, CancellationToken cancellationToken)
     {
         if (await queries.ById(id, cancellationToken) is not { } journey)
         {
             return TypedResults.NotFound();
+        }
+
+        if (journey.Journey != JourneyNames.CartAbandonment)
+        {
+            return TypedResults.Conflict($"Cancelling a {journey.Journey} journey by hand is not supported yet; only cart journeys can be cancelled.");
         }
 
         var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
