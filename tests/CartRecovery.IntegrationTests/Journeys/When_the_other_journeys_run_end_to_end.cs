@@ -1,0 +1,81 @@
+using CartRecovery.Contracts;
+using CartRecovery.IntegrationTests.Infrastructure;
+using MassTransit;
+
+namespace CartRecovery.IntegrationTests.Journeys;
+
+/// <summary>Browse abandonment, post-purchase and win-back over RabbitMQ, PostgreSQL, Quartz and SMTP, with
+/// delays of seconds: each delivers its first email to the sink.</summary>
+[Collection(IntegrationCollection.Name)]
+public sealed class When_the_other_journeys_run_end_to_end(ServiceEndpoints services) : IAsyncLifetime
+{
+    private TestHost _host = null!;
+
+    public async Task InitializeAsync() =>
+        _host = await TestHost.Start(services, await services.CreateDatabase(), o =>
+        {
+            o.PurgeQueues = true;
+            o.Settings["Journeys:BrowseAbandonment:QuietPeriod"] = "00:00:02";
+            o.Settings["Journeys:Inactivity:InactiveAfter"] = "00:00:03";
+            o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00";
+        });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    private async Task<string> ConsentingCustomer(string prefix)
+    {
+        var customerId = $"{prefix}-{Guid.NewGuid():N}";
+        await _host.Bus.Publish(Customers.Consenting(customerId));
+        await Customers.ProfileReady(_host, customerId);
+        return customerId;
+    }
+
+    [Fact]
+    public async Task Should_email_the_product_viewed_three_times_and_not_bought()
+    {
+        var customerId = await ConsentingCustomer("browser");
+        for (var i = 0; i < 3; i++)
+        {
+            await _host.Bus.Publish(new ProductViewed
+            {
+                EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId,
+                Sku = "LAMP-7", Name = "Desk lamp", UnitPrice = 59m, Currency = "EUR",
+            });
+        }
+
+        var mails = await new SmtpSink(services.Maildir).WaitFor($"{customerId}@example.com", count: 1, TimeSpan.FromSeconds(30));
+        Assert.Contains("Desk lamp", mails[0].HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_send_the_shipment_email_when_the_order_ships()
+    {
+        var customerId = await ConsentingCustomer("buyer");
+        var orderId = NewId.NextGuid();
+        await _host.Bus.Publish(new OrderPlaced
+        {
+            EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, OrderId = orderId,
+            Lines = [CartEvents.ItemAdded(orderId, "KETTLE-2").Item], Total = 20m, Currency = "EUR",
+        });
+        await _host.Bus.Publish(new OrderShipped { EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, OrderId = orderId, Carrier = "DHL" });
+
+        var mails = await new SmtpSink(services.Maildir).WaitFor($"{customerId}@example.com", count: 1, TimeSpan.FromSeconds(30));
+        Assert.Equal($"{orderId:N}.1@cartrecovery.local", mails[0].MessageId);
+        Assert.Contains("Product KETTLE-2", mails[0].HtmlBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Should_send_the_re_engagement_email_after_a_quiet_spell()
+    {
+        var customerId = await ConsentingCustomer("quiet");
+        await _host.Bus.Publish(new EmailOpened
+        {
+            EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, JourneyId = Guid.NewGuid(), Step = 1,
+        });
+
+        await new SmtpSink(services.Maildir).WaitFor($"{customerId}@example.com", count: 1, TimeSpan.FromSeconds(30));
+        Assert.Equal("Lapsed", await Eventually.Until(
+            () => _host.Database.Scalar<string>("SELECT current_state FROM inactivity_state WHERE customer_id = @id", ("id", customerId)),
+            s => s == "Lapsed", TimeSpan.FromSeconds(10), "lapsed"));
+    }
+}
