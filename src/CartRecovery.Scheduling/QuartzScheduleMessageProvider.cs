@@ -45,15 +45,29 @@ public sealed class QuartzScheduleMessageProvider(
             .WithRetryPolicy(RetryPolicy.Exponential(int.MaxValue, options.FirstRetryDelay, 2, options.MaxRetryDelay))
             .Build();
 
-        await scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, cancellationToken);
+        await Write(ct => DiscardResult(scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, ct)), cancellationToken);
         return new ScheduledMessageHandle<T>(tokenId, scheduledAt.UtcDateTime, destinationAddress, message);
     }
 
     public async Task CancelScheduledSend(Guid tokenId, CancellationToken cancellationToken) =>
-        await scheduler.UnscheduleJob(TimerKeys.For(tokenId), cancellationToken);
+        await Write(ct => DiscardResult(scheduler.UnscheduleJob(TimerKeys.For(tokenId), ct)), cancellationToken);
 
     public Task CancelScheduledSend(Uri destinationAddress, Guid tokenId, CancellationToken cancellationToken) =>
         CancelScheduledSend(tokenId, cancellationToken);
+
+    /// <summary>Inside a message transaction the write waits for its commit; outside one it happens now.</summary>
+    private static ValueTask Write(Func<CancellationToken, ValueTask> write, CancellationToken cancellationToken)
+    {
+        if (TimerWriteBuffer.Current is { } buffer)
+        {
+            buffer.Add(write);
+            return ValueTask.CompletedTask;
+        }
+
+        return write(cancellationToken);
+    }
+
+    private static async ValueTask DiscardResult<TResult>(ValueTask<TResult> operation) => await operation;
 
     public static QuartzScheduleMessageProvider For(QuartzSchedulerHolder holder, ConsumeContext context, IOptions<SchedulerOptions> options) =>
         new(holder.Scheduler, context, options.Value);

@@ -7,5 +7,5 @@ namespace CartRecovery.Persistence.Outbox;
 /// through the async context of the caller.</summary>
 public interface IJourneyTransactionParticipant
 {
-    IDisposable Enlist(DbTransaction transaction);
+    IJourneyTransactionEnlistment Enlist(DbTransaction transaction);
 }

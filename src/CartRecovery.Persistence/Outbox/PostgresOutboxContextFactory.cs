@@ -57,6 +57,11 @@ public sealed class PostgresOutboxContextFactory(
                 var outboxContext = new PostgresOutboxConsumeContext<T>(context, options, provider, dbContext, inbox, clock);
                 await next.Send(outboxContext);
                 await dbContext.SaveChangesAsync(context.CancellationToken);
+                foreach (var enlistment in enlistments)
+                {
+                    await enlistment.BeforeCommit(context.CancellationToken);
+                }
+
                 await transaction.CommitAsync(context.CancellationToken);
                 continueProcessing = outboxContext.ContinueProcessing;
             }
@@ -94,7 +99,7 @@ public sealed class PostgresOutboxContextFactory(
             .SingleAsync(context.CancellationToken);
     }
 
-    private List<IDisposable> Enlist(IDbContextTransaction transaction)
+    private List<IJourneyTransactionEnlistment> Enlist(IDbContextTransaction transaction)
     {
         var dbTransaction = transaction.GetDbTransaction();
         return [.. _participants.Select(p => p.Enlist(dbTransaction))];
