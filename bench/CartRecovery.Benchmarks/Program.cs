@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using CartRecovery.Benchmarks;
+
+var quick = args.Contains("--quick");
+var runs = quick ? 1 : 3;
+for (var i = 0; i < args.Length - 1; i++)
+{
+    if (args[i] == "--runs")
+    {
+        runs = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+var plan = quick ? BenchPlan.Quick(runs) : BenchPlan.Full(runs);
+var total = Stopwatch.StartNew();
+var env = await BenchEnvironment.Find();
+Console.Error.WriteLine($"bench: {(quick ? "quick" : "full")} mode, {plan.Runs} run(s) per figure, services from {env.Source}");
+
+var results = new BenchResults { Plan = plan };
+
+void Log(string what) => Console.Error.WriteLine($"bench: [{total.Elapsed:mm\\:ss}] {what}");
+
+for (var run = 1; run <= plan.Runs; run++)
+{
+    Log($"baselines, run {run}/{plan.Runs}");
+    results.RawRabbitMq.Add(await Baselines.RawRabbitMq(env, plan.RawMessages));
+    Log($"  raw RabbitMQ {results.RawRabbitMq[^1]:F0} msg/s");
+    results.NpgsqlUpsert.Add(await Baselines.NpgsqlUpsert(env, plan.Upserts));
+    Log($"  Npgsql upsert {results.NpgsqlUpsert[^1]:F0} rows/s");
+    results.MassTransitNoop.Add(await Baselines.MassTransitNoop(env, plan.MassTransitMessages));
+    Log($"  MassTransit no-op {results.MassTransitNoop[^1]:F0} msg/s");
+    results.MassTransitUpsert.Add(await Baselines.MassTransitUpsert(env, plan.MassTransitMessages));
+    Log($"  MassTransit upsert {results.MassTransitUpsert[^1]:F0} msg/s");
+}
+
+for (var run = 1; run <= plan.Runs; run++)
+{
+    Log($"service throughput, run {run}/{plan.Runs} ({plan.Carts} carts, {plan.Carts * ServiceThroughput.EventsPerCart} events)");
+    var service = await ServiceThroughput.Run(env, plan.Carts, plan.Sustain);
+    results.Service.Add(service);
+    Log($"  {service.EventsPerSecond:F0} events/s, {service.StatementsPerEvent:F1} statements/event, {service.CommitsPerEvent:F2} commits/event, faults {service.Faults}");
+}
+
+var emailRate = Math.Max(5, BenchResults.Median(results.Service.Select(s => s.EventsPerSecond)) * 0.5);
+var emails = Math.Clamp((int)(emailRate * plan.LatencySeconds), plan.MinEmails, plan.MaxEmails);
+for (var run = 1; run <= plan.Runs; run++)
+{
+    Log($"event-to-email latency, run {run}/{plan.Runs} ({emails} emails at {emailRate:F0}/s)");
+    var latency = await EmailLatency.Run(env, emailRate, emails);
+    results.Latency.Add(latency);
+    Log($"  p50 {latency.P50Ms:F1} ms, p99 {latency.P99Ms:F1} ms, p99.9 {latency.P999Ms:F1} ms, delivered {latency.DeliveredRate:F0}/s");
+}
+
+for (var run = 1; run <= plan.Runs; run++)
+{
+    Log($"timer lag, run {run}/{plan.Runs} ({plan.TimerBurst} due in 1 s, then {plan.TimerSteadyRate}/s for {plan.TimerSteady.TotalSeconds} s)");
+    var timers = await TimerLag.Run(env, plan.TimerBurst, plan.TimerSteadyRate, plan.TimerSteady);
+    results.Timers.Add(timers);
+    Log($"  burst p50 {timers.Burst.P50Ms:F0} ms p99 {timers.Burst.P99Ms:F0} ms drain {timers.Burst.DrainPerSecond:F0}/s; steady p50 {timers.Steady.P50Ms:F0} ms p99 {timers.Steady.P99Ms:F0} ms");
+}
+
+results.Elapsed = total.Elapsed;
+var machine = await MachineInfo.Collect(env);
+var markdown = Report.Render(results, machine, quick);
+Console.WriteLine(markdown);
+var output = Path.Combine(env.RepositoryRoot, "docs", "benchmarks.md");
+Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+await File.WriteAllTextAsync(output, markdown);
+Log($"wrote {output}");
