@@ -35,6 +35,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<SendLedger>();
         services.AddSingleton<CustomerProfileStore>();
+        services.AddSingleton<RecentlyViewedProducts>();
         services.AddScoped<DecisionLog>();
         services.AddScoped<DiscountCodes>();
         services.Replace(ServiceDescriptor.Scoped<ICustomerSegments, ProfileBackedCustomerSegments>());

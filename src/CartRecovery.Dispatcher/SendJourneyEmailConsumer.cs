@@ -24,6 +24,7 @@ public sealed class SendJourneyEmailConsumer(
     SendLedger ledger,
     DecisionLog decisions,
     DiscountCodes discountCodes,
+    RecentlyViewedProducts recentlyViewed,
     LinkSigner links,
     EmailRenderer renderer,
     EmailMessageFactory messages,
@@ -82,6 +83,13 @@ public sealed class SendJourneyEmailConsumer(
             (code, codeExpiresAt) = await discountCodes.Issue(request.JourneyId, request.Step, request.CustomerId, percent, now, ct);
         }
 
+        var products = request.Products;
+        if (request.Journey == JourneyNames.BrowseAbandonment)
+        {
+            // The journey knows one product; the profile knows what else the customer looked at this week.
+            products = [.. products, .. await recentlyViewed.For(request.CustomerId, [.. products.Select(p => p.Sku)], now, ct)];
+        }
+
         var unsubscribe = links.UnsubscribeUrl(request.JourneyId, request.Step, request.CustomerId, now);
         var email = renderer.Render(request.Journey, request.StepName, new EmailModel
         {
@@ -90,7 +98,7 @@ public sealed class SendJourneyEmailConsumer(
             TimeZone = profile.TimeZone,
             Currency = request.Currency,
             CartValue = request.CartValue,
-            Products = [.. request.Products.Select(p => EmailProduct.From(p,
+            Products = [.. products.Select(p => EmailProduct.From(p,
                 links.ClickUrl(request.JourneyId, request.Step, request.CustomerId, p.ProductUrl ?? links.ShopUrl, now)))],
             DiscountCode = code,
             DiscountPercent = request.DiscountPercent,

@@ -44,7 +44,21 @@ public sealed class CustomerProfileProjection(JourneyDbContext dbContext, TimePr
 
     public Task Consume(ConsumeContext<CartItemAdded> context) => Engaged(context, context.Message.CustomerId, EngagementPoints.CartAdd);
 
-    public Task Consume(ConsumeContext<ProductViewed> context) => Engaged(context, context.Message.CustomerId, EngagementPoints.ProductView);
+    public async Task Consume(ConsumeContext<ProductViewed> context)
+    {
+        var view = context.Message;
+        await Engaged(context, view.CustomerId, EngagementPoints.ProductView);
+        await dbContext.ExecuteInMessageTransaction("""
+            INSERT INTO product_view (customer_id, sku, name, unit_price, currency, category, image_url, product_url, viewed_at)
+            VALUES (@customer_id, @sku, @name, @unit_price, @currency, @category, @image_url, @product_url, @viewed_at)
+            ON CONFLICT (customer_id, sku) DO UPDATE SET name = excluded.name, unit_price = excluded.unit_price,
+                currency = excluded.currency, category = excluded.category, image_url = excluded.image_url,
+                product_url = excluded.product_url, viewed_at = GREATEST(product_view.viewed_at, excluded.viewed_at)
+            """, context.CancellationToken,
+            ("customer_id", view.CustomerId), ("sku", view.Sku), ("name", view.Name), ("unit_price", view.UnitPrice),
+            ("currency", view.Currency), ("category", view.Category), ("image_url", view.ImageUrl?.AbsoluteUri),
+            ("product_url", view.ProductUrl?.AbsoluteUri), ("viewed_at", view.OccurredAt.ToUniversalTime()));
+    }
 
     public Task Consume(ConsumeContext<EmailOpened> context) => Engaged(context, context.Message.CustomerId, EngagementPoints.EmailOpen);
 

@@ -33,15 +33,19 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
+        // A savepoint keeps the transaction usable when the row already exists (Postgres aborts it otherwise).
+        var transaction = _dbContext.Database.CurrentTransaction!;
+        await transaction.CreateSavepointAsync("saga_insert", CancellationToken);
         _dbContext.Set<TSaga>().Add(instance);
         try
         {
-            // EF wraps this in a savepoint inside the open transaction, so a duplicate leaves the transaction usable.
             await _dbContext.SaveChangesAsync(CancellationToken);
+            await transaction.ReleaseSavepointAsync("saga_insert", CancellationToken);
             return await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Insert);
         }
         catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
+            await transaction.RollbackToSavepointAsync("saga_insert", CancellationToken);
             _dbContext.Entry(instance).State = EntityState.Detached;
             return default!;
         }

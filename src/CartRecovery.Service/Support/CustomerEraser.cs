@@ -38,7 +38,8 @@ public sealed class CustomerEraser(
 
         var report = new ErasureReport(
             pseudonym,
-            ProfileDeleted: await Execute("DELETE FROM customer_profile WHERE customer_id = @customer_id") > 0,
+            ProfileDeleted: await Execute("DELETE FROM customer_profile WHERE customer_id = @customer_id")
+                + await Execute("DELETE FROM product_view WHERE customer_id = @customer_id") > 0,
             JourneysCancelled: cancelled,
             JourneyRowsAnonymised:
                 await Execute("UPDATE cart_abandonment_state SET customer_id = @pseudonym WHERE customer_id = @customer_id")

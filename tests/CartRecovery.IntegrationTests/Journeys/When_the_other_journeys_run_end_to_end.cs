@@ -31,9 +31,16 @@ public sealed class When_the_other_journeys_run_end_to_end(ServiceEndpoints serv
     }
 
     [Fact]
-    public async Task Should_email_the_product_viewed_three_times_and_not_bought()
+    public async Task Should_email_the_product_viewed_three_times_and_not_bought_with_related_views()
     {
         var customerId = await ConsentingCustomer("browser");
+        await _host.Bus.Publish(new ProductViewed
+        {
+            EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId,
+            Sku = "VASE-3", Name = "Stone vase", UnitPrice = 35m, Currency = "EUR",
+        });
+        await Eventually.Until(() => _host.Database.Count("SELECT count(*) FROM product_view WHERE customer_id = @id", ("id", customerId)),
+            n => n == 1, TimeSpan.FromSeconds(20), "earlier view recorded");
         for (var i = 0; i < 3; i++)
         {
             await _host.Bus.Publish(new ProductViewed
@@ -45,6 +52,7 @@ public sealed class When_the_other_journeys_run_end_to_end(ServiceEndpoints serv
 
         var mails = await new SmtpSink(services.Maildir).WaitFor($"{customerId}@example.com", count: 1, TimeSpan.FromSeconds(30));
         Assert.Contains("Desk lamp", mails[0].HtmlBody, StringComparison.Ordinal);
+        Assert.Contains("Stone vase", mails[0].HtmlBody, StringComparison.Ordinal);
     }
 
     [Fact]
