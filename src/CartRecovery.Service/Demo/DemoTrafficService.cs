@@ -27,6 +27,7 @@ public sealed partial class DemoTrafficService(
     : BackgroundService
 {
     private static readonly Dictionary<Type, string> TypeNames = EventTypes.ByName.ToDictionary(p => p.Value, p => p.Key);
+    private readonly string _runTag = Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..4];
     private HttpClient? _http;
 
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
@@ -71,7 +72,8 @@ public sealed partial class DemoTrafficService(
 
     private async Task Shop(int shopper, CancellationToken cancellationToken)
     {
-        var customerId = $"demo-{shopper:D4}";
+        // A fresh tag per run: customers of an earlier demo have used up their frequency cap.
+        var customerId = $"demo-{_runTag}-{shopper:D3}";
         var cartId = NewId.NextGuid();
         var now = clock.GetUtcNow();
         await Publish(new CustomerProfileUpdated
