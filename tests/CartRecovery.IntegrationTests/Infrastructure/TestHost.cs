@@ -57,6 +57,7 @@ public sealed class TestHost : IAsyncDisposable
             // Specs provoke faults on purpose; their stack traces would drown the test output.
             ["Logging:LogLevel:MassTransit"] = "None",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "None",
+            ["Logging:LogLevel:Quartz"] = "None",
             ["Journeys:CartAbandonment:IdleTimeout"] = "00:00:02",
             ["Journeys:CartAbandonment:DiscountFollowUpDelay"] = "00:00:03",
             ["Journeys:CartAbandonment:Expiry"] = "00:10:00",
