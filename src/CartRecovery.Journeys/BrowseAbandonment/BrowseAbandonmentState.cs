@@ -5,7 +5,7 @@ namespace CartRecovery.Journeys.BrowseAbandonment;
 
 /// <summary>One customer's interest in one product (<see cref="BrowseJourneyId"/>). It never finalizes: each round
 /// ends in a cooldown and then watches again, so the row answers support for every round.</summary>
-public class BrowseAbandonmentState : SagaStateMachineInstance, ISagaVersion
+public class BrowseAbandonmentState : SagaStateMachineInstance, ISagaVersion, IJourneyState
 {
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = null!;

@@ -5,7 +5,7 @@ namespace CartRecovery.Journeys.CartAbandonment;
 
 /// <summary>One cart's journey. Finalized instances are kept: they answer support and stop late events from
 /// starting the journey again.</summary>
-public class CartAbandonmentState : SagaStateMachineInstance, ISagaVersion
+public class CartAbandonmentState : SagaStateMachineInstance, ISagaVersion, IJourneyState
 {
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = null!;

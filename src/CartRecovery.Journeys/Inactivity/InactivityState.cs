@@ -4,7 +4,7 @@ namespace CartRecovery.Journeys.Inactivity;
 
 /// <summary>One customer's engagement (<see cref="InactivityJourneyId"/>). It never finalizes: any activity returns a
 /// lapsed or unengaged customer to active, and the customer may lapse again.</summary>
-public class InactivityState : SagaStateMachineInstance, ISagaVersion
+public class InactivityState : SagaStateMachineInstance, ISagaVersion, IJourneyState
 {
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = null!;

@@ -5,7 +5,7 @@ namespace CartRecovery.Journeys.PostPurchase;
 
 /// <summary>One order's journey after the purchase, keyed by the order id. Finalized instances are kept: a late
 /// shipment or delivery event, or an order event that comes after its cancellation, changes nothing.</summary>
-public class PostPurchaseState : SagaStateMachineInstance, ISagaVersion
+public class PostPurchaseState : SagaStateMachineInstance, ISagaVersion, IJourneyState
 {
     public Guid CorrelationId { get; set; }
     public string CurrentState { get; set; } = null!;

@@ -8,12 +8,7 @@ public sealed class BrowseAbandonmentStateMap : IEntityTypeConfiguration<BrowseA
 {
     public void Configure(EntityTypeBuilder<BrowseAbandonmentState> builder)
     {
-        builder.ToTable("browse_abandonment_state");
-        builder.HasKey(x => x.CorrelationId);
-        builder.Property(x => x.CorrelationId).HasColumnName("correlation_id").ValueGeneratedNever();
-        builder.Property(x => x.CurrentState).HasColumnName("current_state").HasMaxLength(64);
-        builder.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
-        builder.Property(x => x.CustomerId).HasColumnName("customer_id").HasMaxLength(128);
+        builder.MapJourneyState("browse_abandonment_state");
         builder.Property(x => x.Sku).HasColumnName("sku").HasMaxLength(64);
         builder.Property(x => x.Product).AsJsonb("product");
         builder.Property(x => x.StartedAt).HasColumnName("started_at");
@@ -28,6 +23,5 @@ public sealed class BrowseAbandonmentStateMap : IEntityTypeConfiguration<BrowseA
         builder.Property(x => x.RecentEventIds).HasColumnName("recent_event_ids");
         builder.Property(x => x.QuietPeriodTokenId).HasColumnName("quiet_period_token_id");
         builder.Property(x => x.CooldownTokenId).HasColumnName("cooldown_token_id");
-        builder.HasIndex(x => x.CustomerId);
     }
 }

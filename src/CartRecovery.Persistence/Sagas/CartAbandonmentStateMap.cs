@@ -8,12 +8,7 @@ public sealed class CartAbandonmentStateMap : IEntityTypeConfiguration<CartAband
 {
     public void Configure(EntityTypeBuilder<CartAbandonmentState> builder)
     {
-        builder.ToTable("cart_abandonment_state");
-        builder.HasKey(x => x.CorrelationId);
-        builder.Property(x => x.CorrelationId).HasColumnName("correlation_id").ValueGeneratedNever();
-        builder.Property(x => x.CurrentState).HasColumnName("current_state").HasMaxLength(64);
-        builder.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
-        builder.Property(x => x.CustomerId).HasColumnName("customer_id").HasMaxLength(128);
+        builder.MapJourneyState("cart_abandonment_state");
         builder.Property(x => x.Lines).AsJsonb("lines");
         builder.Property(x => x.StartedAt).HasColumnName("started_at");
         builder.Property(x => x.LastActivityAt).HasColumnName("last_activity_at");
@@ -28,6 +23,5 @@ public sealed class CartAbandonmentStateMap : IEntityTypeConfiguration<CartAband
         builder.Property(x => x.IdleTimeoutTokenId).HasColumnName("idle_timeout_token_id");
         builder.Property(x => x.DiscountFollowUpTokenId).HasColumnName("discount_follow_up_token_id");
         builder.Property(x => x.ExpiryTokenId).HasColumnName("expiry_token_id");
-        builder.HasIndex(x => x.CustomerId);
     }
 }

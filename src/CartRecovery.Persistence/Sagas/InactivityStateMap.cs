@@ -8,12 +8,7 @@ public sealed class InactivityStateMap : IEntityTypeConfiguration<InactivityStat
 {
     public void Configure(EntityTypeBuilder<InactivityState> builder)
     {
-        builder.ToTable("inactivity_state");
-        builder.HasKey(x => x.CorrelationId);
-        builder.Property(x => x.CorrelationId).HasColumnName("correlation_id").ValueGeneratedNever();
-        builder.Property(x => x.CurrentState).HasColumnName("current_state").HasMaxLength(64);
-        builder.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
-        builder.Property(x => x.CustomerId).HasColumnName("customer_id").HasMaxLength(128);
+        builder.MapJourneyState("inactivity_state");
         builder.Property(x => x.StartedAt).HasColumnName("started_at");
         builder.Property(x => x.LastActivityAt).HasColumnName("last_activity_at");
         builder.Property(x => x.Lapses).HasColumnName("lapses");
@@ -28,6 +23,5 @@ public sealed class InactivityStateMap : IEntityTypeConfiguration<InactivityStat
         builder.Property(x => x.InactivityTokenId).HasColumnName("inactivity_token_id");
         builder.Property(x => x.WinBackTokenId).HasColumnName("win_back_token_id");
         builder.Property(x => x.SunsetTokenId).HasColumnName("sunset_token_id");
-        builder.HasIndex(x => x.CustomerId);
     }
 }

@@ -8,12 +8,7 @@ public sealed class PostPurchaseStateMap : IEntityTypeConfiguration<PostPurchase
 {
     public void Configure(EntityTypeBuilder<PostPurchaseState> builder)
     {
-        builder.ToTable("post_purchase_state");
-        builder.HasKey(x => x.CorrelationId);
-        builder.Property(x => x.CorrelationId).HasColumnName("correlation_id").ValueGeneratedNever();
-        builder.Property(x => x.CurrentState).HasColumnName("current_state").HasMaxLength(64);
-        builder.Property(x => x.Version).HasColumnName("version").IsConcurrencyToken();
-        builder.Property(x => x.CustomerId).HasColumnName("customer_id").HasMaxLength(128);
+        builder.MapJourneyState("post_purchase_state");
         builder.Property(x => x.Lines).AsJsonb("lines");
         builder.Property(x => x.Total).HasColumnName("total");
         builder.Property(x => x.Currency).HasColumnName("currency").HasMaxLength(3);
@@ -27,6 +22,5 @@ public sealed class PostPurchaseStateMap : IEntityTypeConfiguration<PostPurchase
         builder.Property(x => x.Outcome).HasColumnName("outcome").HasMaxLength(32);
         builder.Property(x => x.ReviewRequestTokenId).HasColumnName("review_request_token_id");
         builder.Property(x => x.CrossSellTokenId).HasColumnName("cross_sell_token_id");
-        builder.HasIndex(x => x.CustomerId);
     }
 }
