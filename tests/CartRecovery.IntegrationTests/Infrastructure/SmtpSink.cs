@@ -23,6 +23,11 @@ public sealed class SmtpSink(string maildir)
         return [.. messages.OrderBy(m => m.Date)];
     }
 
+    /// <summary>Waits for the one email to this address that matches, whatever else the customer gets meanwhile.</summary>
+    public async Task<MimeMessage> WaitForOne(string address, Func<MimeMessage, bool> match, TimeSpan timeout) =>
+        (await Eventually.Until(() => Task.FromResult(To(address)), m => m.Any(match), timeout, $"a matching email to {address}"))
+            .First(match);
+
     public Task<IReadOnlyList<MimeMessage>> WaitFor(string address, int count, TimeSpan timeout) =>
         Eventually.Until(() => Task.FromResult(To(address)), m => m.Count >= count, timeout, $"{count} emails to {address}");
 }
