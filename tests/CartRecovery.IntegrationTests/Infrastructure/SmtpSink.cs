@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using MimeKit;
 
 namespace CartRecovery.IntegrationTests.Infrastructure;
@@ -5,6 +6,9 @@ namespace CartRecovery.IntegrationTests.Infrastructure;
 /// <summary>Reads what the SMTP sink received, as the recipient would see it.</summary>
 public sealed class SmtpSink(string maildir)
 {
+    // A maildir file never changes once written; parse each one once per test run.
+    private static readonly ConcurrentDictionary<string, MimeMessage> Parsed = new(StringComparer.Ordinal);
+
     public IReadOnlyList<MimeMessage> To(string address)
     {
         var messages = new List<MimeMessage>();
@@ -12,7 +16,7 @@ public sealed class SmtpSink(string maildir)
         {
             foreach (var file in Directory.EnumerateFiles(folder))
             {
-                var message = MimeMessage.Load(file);
+                var message = Parsed.GetOrAdd(file, path => MimeMessage.Load(path));
                 if (message.To.Mailboxes.Any(m => string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)))
                 {
                     messages.Add(message);
