@@ -37,33 +37,9 @@ public sealed class JourneyHarness : IAsyncDisposable
 
     public static async Task<JourneyHarness> Start(IDictionary<string, string?>? settings = null)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
-        var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)))
-            .AddSingleton<TimeProvider>(p => p.GetRequiredService<FakeTimeProvider>())
-            .AddSingleton<FakeCustomerSegments>()
-            .AddSingleton<ICustomerSegments>(p => p.GetRequiredService<FakeCustomerSegments>())
-            .AddSingleton<RecordingRejectedEventRecorder>()
-            .AddSingleton<IRejectedEventRecorder>(p => p.GetRequiredService<RecordingRejectedEventRecorder>())
-            .AddSingleton<IJourneyEndpointOutbox, ImmediateSendOutbox>()
-            .AddJourneyServices()
-            .AddSingleton<ManualScheduler>()
-            .AddMassTransitTestHarness(x =>
-            {
-                // The cart journey alone: the other journeys consume cart events too and have specs of their own.
-                x.AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, CartAbandonmentStateDefinition>();
-                x.UsingInMemory((context, cfg) =>
-                {
-                    cfg.UseFilter(new ManualSchedulerFilter(context.GetRequiredService<ManualScheduler>()));
-                    cfg.ConfigureEndpoints(context);
-                });
-                x.SetTestTimeouts(testTimeout: TimeSpan.FromSeconds(10), testInactivityTimeout: TimeSpan.FromMilliseconds(400));
-            });
-
-        var provider = services.BuildServiceProvider(validateScopes: true);
-        var harness = await provider.StartTestHarness();
-        provider.GetRequiredService<ManualScheduler>().Bus = harness.Bus;
+        // The cart journey alone: the other journeys consume cart events too and have specs of their own.
+        var (provider, harness) = await JourneyTestBus.Start(settings,
+            x => x.AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, CartAbandonmentStateDefinition>());
         return new JourneyHarness(provider, harness);
     }
 
