@@ -1,13 +1,11 @@
 using CartRecovery.Contracts;
-using CartRecovery.Journeys.Telemetry;
 using CartRecovery.Persistence;
 using MassTransit;
 
 namespace CartRecovery.Dispatcher;
 
-/// <summary>A cart journey that ends without the order it was meant to win revokes its unused codes; every ending
-/// is counted by outcome, recovered carts among them.</summary>
-public sealed class DiscountCodeRevoker(JourneyDbContext dbContext, CartRecoveryMetrics metrics) : IConsumer<CartJourneyEnded>
+/// <summary>A cart journey that ends without the order it was meant to win revokes its unused codes.</summary>
+public sealed class DiscountCodeRevoker(JourneyDbContext dbContext) : IConsumer<CartJourneyEnded>
 {
     public async Task Consume(ConsumeContext<CartJourneyEnded> context)
     {
@@ -17,7 +15,5 @@ public sealed class DiscountCodeRevoker(JourneyDbContext dbContext, CartRecovery
                 "UPDATE discount_code SET status = 'revoked' WHERE journey_id = @journey_id AND status = 'issued'",
                 context.CancellationToken, ("journey_id", context.Message.CartId));
         }
-
-        metrics.JourneyEnded(JourneyNames.CartAbandonment, context.Message.Outcome);
     }
 }

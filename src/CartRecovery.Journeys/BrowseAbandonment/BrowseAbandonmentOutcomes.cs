@@ -8,4 +8,6 @@ public static class BrowseAbandonmentOutcomes
     /// <summary>The product went into a cart: the cart journey takes over.</summary>
     public const string Carted = "carted";
     public const string Ordered = "ordered";
+    /// <summary>Support ended the journey by hand: the product is never emailed about again.</summary>
+    public const string Cancelled = "cancelled";
 }

@@ -3,8 +3,8 @@ using MassTransit;
 
 namespace CartRecovery.Journeys.BrowseAbandonment;
 
-/// <summary>One customer's interest in one product (<see cref="BrowseJourneyId"/>). It never finalizes: each round
-/// ends in a cooldown and then watches again, so the row answers support for every round.</summary>
+/// <summary>One customer's interest in one product (<see cref="BrowseJourneyId"/>). Each round ends in a cooldown and
+/// then watches again, so the row answers support for every round; it finalizes only when support cancels it.</summary>
 public class BrowseAbandonmentState : SagaStateMachineInstance, ISagaVersion, IJourneyState
 {
     public Guid CorrelationId { get; set; }

@@ -11,5 +11,6 @@ public sealed class BrowseAbandonmentStateDefinition(IOptions<JourneyEndpointOpt
         partitions
             .By<OrderPlaced>(m => BrowseJourneyId.ForOrder(m))
             .By<BrowseQuietPeriodElapsed>(m => m.JourneyId)
-            .By<BrowseCooldownElapsed>(m => m.JourneyId);
+            .By<BrowseCooldownElapsed>(m => m.JourneyId)
+            .By<CancelJourney>(m => m.JourneyId);
 }

@@ -1,6 +1,7 @@
 using CartRecovery.Contracts;
 using CartRecovery.Journeys.CartAbandonment;
 using MassTransit;
+using CartRecovery.Journeys.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Journeys.BrowseAbandonment;
@@ -16,7 +17,7 @@ public sealed class BrowseAbandonmentStateMachine : MassTransitStateMachine<Brow
     private readonly TimeProvider _clock;
     private readonly BrowseAbandonmentOptions _settings;
 
-    public BrowseAbandonmentStateMachine(IOptions<BrowseAbandonmentOptions> options, TimeProvider clock)
+    public BrowseAbandonmentStateMachine(IOptions<BrowseAbandonmentOptions> options, TimeProvider clock, CartRecoveryMetrics metrics)
     {
         _clock = clock;
         _settings = options.Value;
@@ -34,6 +35,11 @@ public sealed class BrowseAbandonmentStateMachine : MassTransitStateMachine<Brow
         Event(() => OrderPlaced, x =>
         {
             x.CorrelateById(c => BrowseJourneyId.ForOrder(c.Message));
+            x.OnMissingInstance(m => m.Discard());
+        });
+        Event(() => CancelRequested, x =>
+        {
+            x.CorrelateById(c => c.Message.JourneyId);
             x.OnMissingInstance(m => m.Discard());
         });
 
@@ -95,6 +101,28 @@ public sealed class BrowseAbandonmentStateMachine : MassTransitStateMachine<Brow
             When(Cooldown.Received)
                 .Then(c => c.Saga.ViewedAt.Clear())
                 .TransitionTo(Watching));
+
+        During(Watching, Interested, CoolingDown,
+            When(CancelRequested)
+                .Then(c =>
+                {
+                    c.Saga.Outcome = BrowseAbandonmentOutcomes.Cancelled;
+                    c.Saga.EndedAt = _clock.GetUtcNow();
+                })
+                .Unschedule(QuietPeriod)
+                .Unschedule(Cooldown)
+                .Finalize());
+
+        // Cancelled by hand: the product is never watched for this customer again.
+        During(Final,
+            Ignore(ProductViewed),
+            Ignore(ItemAdded),
+            Ignore(OrderPlaced),
+            Ignore(CancelRequested),
+            Ignore(QuietPeriod.Received),
+            Ignore(Cooldown.Received));
+
+        ConnectStateObserver(new JourneyLifecycleMetrics<BrowseAbandonmentState>(JourneyNames.BrowseAbandonment, metrics, this, CoolingDown));
     }
 
     public State Watching { get; private set; } = null!;
@@ -104,6 +132,7 @@ public sealed class BrowseAbandonmentStateMachine : MassTransitStateMachine<Brow
     public Event<ProductViewed> ProductViewed { get; private set; } = null!;
     public Event<CartItemAdded> ItemAdded { get; private set; } = null!;
     public Event<OrderPlaced> OrderPlaced { get; private set; } = null!;
+    public Event<CancelJourney> CancelRequested { get; private set; } = null!;
 
     public Schedule<BrowseAbandonmentState, BrowseQuietPeriodElapsed> QuietPeriod { get; private set; } = null!;
     public Schedule<BrowseAbandonmentState, BrowseCooldownElapsed> Cooldown { get; private set; } = null!;

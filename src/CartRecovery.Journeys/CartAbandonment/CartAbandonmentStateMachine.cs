@@ -1,5 +1,6 @@
 using CartRecovery.Contracts;
 using MassTransit;
+using CartRecovery.Journeys.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Journeys.CartAbandonment;
@@ -13,7 +14,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
 {
     private readonly TimeProvider _clock;
 
-    public CartAbandonmentStateMachine(IOptions<CartAbandonmentOptions> options, TimeProvider clock)
+    public CartAbandonmentStateMachine(IOptions<CartAbandonmentOptions> options, TimeProvider clock, CartRecoveryMetrics metrics)
     {
         _clock = clock;
         var settings = options.Value;
@@ -158,6 +159,8 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
             Ignore(IdleTimeout.Received),
             Ignore(DiscountFollowUp.Received),
             Ignore(Expiry.Received));
+
+        ConnectStateObserver(new JourneyLifecycleMetrics<CartAbandonmentState>(JourneyNames.CartAbandonment, metrics, this));
     }
 
     public State Active { get; private set; } = null!;

@@ -2,8 +2,8 @@ using MassTransit;
 
 namespace CartRecovery.Journeys.Inactivity;
 
-/// <summary>One customer's engagement (<see cref="InactivityJourneyId"/>). It never finalizes: any activity returns a
-/// lapsed or unengaged customer to active, and the customer may lapse again.</summary>
+/// <summary>One customer's engagement (<see cref="InactivityJourneyId"/>). It finalizes only when support cancels it:
+/// otherwise any activity returns a lapsed or unengaged customer to active, and the customer may lapse again.</summary>
 public class InactivityState : SagaStateMachineInstance, ISagaVersion, IJourneyState
 {
     public Guid CorrelationId { get; set; }
@@ -23,6 +23,10 @@ public class InactivityState : SagaStateMachineInstance, ISagaVersion, IJourneyS
     public int? WinBackDiscountPercent { get; set; }
     public DateTimeOffset? UnengagedAt { get; set; }
     public DateTimeOffset? ReengagedAt { get; set; }
+
+    /// <summary>One of <see cref="InactivityOutcomes"/>: unengaged after a sunset (cleared on return), or cancelled.</summary>
+    public string? Outcome { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
 
     /// <summary>The last few producer event ids applied, so a re-sent event does not count as new activity.</summary>
     public List<Guid> RecentEventIds { get; set; } = [];

@@ -16,5 +16,6 @@ public sealed class InactivityStateDefinition(IOptions<JourneyEndpointOptions> o
             .By<EmailClicked>(m => InactivityJourneyId.For(m.CustomerId))
             .By<CustomerInactivityElapsed>(m => m.JourneyId)
             .By<WinBackDue>(m => m.JourneyId)
-            .By<SunsetDue>(m => m.JourneyId);
+            .By<SunsetDue>(m => m.JourneyId)
+            .By<CancelJourney>(m => m.JourneyId);
 }

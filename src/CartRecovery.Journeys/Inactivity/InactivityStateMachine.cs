@@ -1,6 +1,7 @@
 using CartRecovery.Contracts;
 using CartRecovery.Journeys.CartAbandonment;
 using MassTransit;
+using CartRecovery.Journeys.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Journeys.Inactivity;
@@ -17,7 +18,7 @@ public sealed class InactivityStateMachine : MassTransitStateMachine<InactivityS
     private readonly TimeProvider _clock;
     private readonly InactivityOptions _settings;
 
-    public InactivityStateMachine(IOptions<InactivityOptions> options, TimeProvider clock)
+    public InactivityStateMachine(IOptions<InactivityOptions> options, TimeProvider clock, CartRecoveryMetrics metrics)
     {
         _clock = clock;
         _settings = options.Value;
@@ -30,6 +31,11 @@ public sealed class InactivityStateMachine : MassTransitStateMachine<InactivityS
         Event(() => OrderPlaced, x => x.CorrelateById(c => InactivityJourneyId.For(c.Message.CustomerId)));
         Event(() => EmailOpened, x => x.CorrelateById(c => InactivityJourneyId.For(c.Message.CustomerId)));
         Event(() => EmailClicked, x => x.CorrelateById(c => InactivityJourneyId.For(c.Message.CustomerId)));
+        Event(() => CancelRequested, x =>
+        {
+            x.CorrelateById(c => c.Message.JourneyId);
+            x.OnMissingInstance(m => m.Discard());
+        });
 
         Schedule(() => Inactivity, x => x.InactivityTokenId, s =>
         {
@@ -105,7 +111,11 @@ public sealed class InactivityStateMachine : MassTransitStateMachine<InactivityS
         During(WinBackOffered,
             Ignore(WinBack.Received),
             When(Sunset.Received)
-                .Then(c => c.Saga.UnengagedAt = _clock.GetUtcNow())
+                .Then(c =>
+                {
+                    c.Saga.UnengagedAt = _clock.GetUtcNow();
+                    c.Saga.Outcome = InactivityOutcomes.Unengaged;
+                })
                 .Publish(c => new CustomerMarkedUnengaged { CustomerId = c.Saga.CustomerId, At = c.Saga.UnengagedAt!.Value })
                 .TransitionTo(Unengaged));
 
@@ -119,6 +129,32 @@ public sealed class InactivityStateMachine : MassTransitStateMachine<InactivityS
             Ignore(Inactivity.Received),
             Ignore(WinBack.Received),
             Ignore(Sunset.Received));
+
+        During(Active, Lapsed, WinBackOffered, Unengaged,
+            When(CancelRequested)
+                .Then(c =>
+                {
+                    c.Saga.Outcome = InactivityOutcomes.Cancelled;
+                    c.Saga.EndedAt = _clock.GetUtcNow();
+                })
+                .Unschedule(Inactivity)
+                .Unschedule(WinBack)
+                .Unschedule(Sunset)
+                .Finalize());
+
+        // Cancelled by hand: no activity brings the journey back, so the customer gets no win-back email again.
+        During(Final,
+            Ignore(ItemAdded),
+            Ignore(ProductViewed),
+            Ignore(OrderPlaced),
+            Ignore(EmailOpened),
+            Ignore(EmailClicked),
+            Ignore(CancelRequested),
+            Ignore(Inactivity.Received),
+            Ignore(WinBack.Received),
+            Ignore(Sunset.Received));
+
+        ConnectStateObserver(new JourneyLifecycleMetrics<InactivityState>(JourneyNames.Inactivity, metrics, this, Unengaged));
     }
 
     public State Active { get; private set; } = null!;
@@ -131,6 +167,7 @@ public sealed class InactivityStateMachine : MassTransitStateMachine<InactivityS
     public Event<OrderPlaced> OrderPlaced { get; private set; } = null!;
     public Event<EmailOpened> EmailOpened { get; private set; } = null!;
     public Event<EmailClicked> EmailClicked { get; private set; } = null!;
+    public Event<CancelJourney> CancelRequested { get; private set; } = null!;
 
     public Schedule<InactivityState, CustomerInactivityElapsed> Inactivity { get; private set; } = null!;
     public Schedule<InactivityState, WinBackDue> WinBack { get; private set; } = null!;
@@ -166,6 +203,7 @@ public sealed class InactivityStateMachine : MassTransitStateMachine<InactivityS
                     {
                         Touch(c.Saga, eventId(c.Message));
                         c.Saga.ReengagedAt = c.Saga.LastActivityAt;
+                        c.Saga.Outcome = null;
                     })
                     .Unschedule(WinBack)
                     .Unschedule(Sunset);

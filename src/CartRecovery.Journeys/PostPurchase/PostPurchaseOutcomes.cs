@@ -7,4 +7,6 @@ public static class PostPurchaseOutcomes
     public const string Cancelled = "cancelled";
     /// <summary>Cancelled with a reason that mentions a refund.</summary>
     public const string Refunded = "refunded";
+    /// <summary>Support ended the journey by hand; the order itself stands.</summary>
+    public const string CancelledBySupport = "cancelled-by-support";
 }

@@ -14,5 +14,6 @@ public sealed class PostPurchaseStateDefinition(IOptions<JourneyEndpointOptions>
             .By<OrderDelivered>(m => m.OrderId)
             .By<OrderCancelled>(m => m.OrderId)
             .By<ReviewRequestDue>(m => m.OrderId)
-            .By<CrossSellDue>(m => m.OrderId);
+            .By<CrossSellDue>(m => m.OrderId)
+            .By<CancelJourney>(m => m.JourneyId);
 }

@@ -1,5 +1,6 @@
 using CartRecovery.Contracts;
 using MassTransit;
+using CartRecovery.Journeys.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Journeys.PostPurchase;
@@ -14,7 +15,7 @@ public sealed class PostPurchaseStateMachine : MassTransitStateMachine<PostPurch
 {
     private readonly TimeProvider _clock;
 
-    public PostPurchaseStateMachine(IOptions<PostPurchaseOptions> options, TimeProvider clock)
+    public PostPurchaseStateMachine(IOptions<PostPurchaseOptions> options, TimeProvider clock, CartRecoveryMetrics metrics)
     {
         _clock = clock;
         var settings = options.Value;
@@ -35,6 +36,11 @@ public sealed class PostPurchaseStateMachine : MassTransitStateMachine<PostPurch
         });
         // A cancellation that overtakes its order leaves a tombstone, so the late order never starts a journey.
         Event(() => OrderCancelled, x => x.CorrelateById(c => c.Message.OrderId));
+        Event(() => CancelRequested, x =>
+        {
+            x.CorrelateById(c => c.Message.JourneyId);
+            x.OnMissingInstance(m => m.Discard());
+        });
 
         Schedule(() => ReviewRequest, x => x.ReviewRequestTokenId, s =>
         {
@@ -113,14 +119,24 @@ public sealed class PostPurchaseStateMachine : MassTransitStateMachine<PostPurch
                 .Finalize(),
             Cancel(When(OrderCancelled)));
 
+        During(Placed, Shipped, Delivered, ReviewRequested,
+            When(CancelRequested)
+                .Then(c => EndJourney(c.Saga, PostPurchaseOutcomes.CancelledBySupport))
+                .Unschedule(ReviewRequest)
+                .Unschedule(CrossSell)
+                .Finalize());
+
         // Late and duplicate events after the end change nothing: the journey is over and stays over.
         During(Final,
             Ignore(OrderPlaced),
             Ignore(OrderShipped),
             Ignore(OrderDelivered),
             Ignore(OrderCancelled),
+            Ignore(CancelRequested),
             Ignore(ReviewRequest.Received),
             Ignore(CrossSell.Received));
+
+        ConnectStateObserver(new JourneyLifecycleMetrics<PostPurchaseState>(JourneyNames.PostPurchase, metrics, this));
     }
 
     public State Placed { get; private set; } = null!;
@@ -132,6 +148,7 @@ public sealed class PostPurchaseStateMachine : MassTransitStateMachine<PostPurch
     public Event<OrderShipped> OrderShipped { get; private set; } = null!;
     public Event<OrderDelivered> OrderDelivered { get; private set; } = null!;
     public Event<OrderCancelled> OrderCancelled { get; private set; } = null!;
+    public Event<CancelJourney> CancelRequested { get; private set; } = null!;
 
     public Schedule<PostPurchaseState, ReviewRequestDue> ReviewRequest { get; private set; } = null!;
     public Schedule<PostPurchaseState, CrossSellDue> CrossSell { get; private set; } = null!;

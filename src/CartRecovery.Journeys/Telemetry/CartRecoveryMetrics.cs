@@ -10,7 +10,10 @@ public sealed class CartRecoveryMetrics
     private readonly Counter<long> _eventsConsumed;
     private readonly Counter<long> _eventsRejected;
     private readonly Counter<long> _emailDecisions;
+    private readonly Counter<long> _journeysStarted;
     private readonly Counter<long> _journeysEnded;
+    private readonly Counter<long> _conversions;
+    private readonly Counter<double> _attributedRevenue;
     private readonly Histogram<double> _timerLag;
 
     public CartRecoveryMetrics(IMeterFactory meterFactory)
@@ -19,7 +22,10 @@ public sealed class CartRecoveryMetrics
         _eventsConsumed = meter.CreateCounter<long>("cartrecovery.events.consumed", description: "Inbound events that passed validation, per type");
         _eventsRejected = meter.CreateCounter<long>("cartrecovery.events.rejected", description: "Inbound events refused by validation, per type");
         _emailDecisions = meter.CreateCounter<long>("cartrecovery.emails", description: "Email decisions per journey, outcome and rule");
-        _journeysEnded = meter.CreateCounter<long>("cartrecovery.journeys.ended", description: "Journeys ended per kind and outcome (recovered carts among them)");
+        _journeysStarted = meter.CreateCounter<long>("cartrecovery.journeys.started", description: "Journeys started per kind");
+        _journeysEnded = meter.CreateCounter<long>("cartrecovery.journeys.ended", description: "Journeys (or rounds of a journey) ended per kind and outcome, recovered carts among them");
+        _conversions = meter.CreateCounter<long>("cartrecovery.conversions", description: "Orders credited to the last email decision within the attribution window, per journey, step and treatment (treated or holdout)");
+        _attributedRevenue = meter.CreateCounter<double>("cartrecovery.conversions.revenue", description: "Order totals credited to journeys within the attribution window, per journey, treatment and currency");
         _timerLag = meter.CreateHistogram<double>("cartrecovery.timer.lag", unit: "ms", description: "From a timer's due time to its send");
     }
 
@@ -30,8 +36,16 @@ public sealed class CartRecoveryMetrics
     public void EmailDecided(string journey, string outcome, string rule) =>
         _emailDecisions.Add(1, new("journey", journey), new("outcome", outcome), new("rule", rule));
 
+    public void JourneyStarted(string journey) => _journeysStarted.Add(1, new KeyValuePair<string, object?>("journey", journey));
+
     public void JourneyEnded(string journey, string outcome) =>
         _journeysEnded.Add(1, new KeyValuePair<string, object?>("journey", journey), new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Converted(string journey, int step, string treatment, decimal revenue, string currency)
+    {
+        _conversions.Add(1, new("journey", journey), new("step", step), new("treatment", treatment));
+        _attributedRevenue.Add((double)revenue, new("journey", journey), new("treatment", treatment), new("currency", currency));
+    }
 
     public void TimerFired(TimeSpan lag) => _timerLag.Record(Math.Max(0, lag.TotalMilliseconds));
 }

@@ -19,6 +19,8 @@ public sealed class InactivityStateMap : IEntityTypeConfiguration<InactivityStat
         builder.Property(x => x.WinBackDiscountPercent).HasColumnName("win_back_discount_percent");
         builder.Property(x => x.UnengagedAt).HasColumnName("unengaged_at");
         builder.Property(x => x.ReengagedAt).HasColumnName("reengaged_at");
+        builder.Property(x => x.Outcome).HasColumnName("outcome");
+        builder.Property(x => x.EndedAt).HasColumnName("ended_at");
         builder.Property(x => x.RecentEventIds).HasColumnName("recent_event_ids");
         builder.Property(x => x.InactivityTokenId).HasColumnName("inactivity_token_id");
         builder.Property(x => x.WinBackTokenId).HasColumnName("win_back_token_id");
