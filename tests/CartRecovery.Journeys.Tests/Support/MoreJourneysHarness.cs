@@ -72,6 +72,9 @@ public sealed class MoreJourneysHarness : IAsyncDisposable
 
     public ManualScheduler Scheduler => _provider.GetRequiredService<ManualScheduler>();
 
+    public T Service<T>()
+        where T : notnull => _provider.GetRequiredService<T>();
+
     /// <summary>Moves the clock, then sends every timer that became due.</summary>
     public async Task Advance(TimeSpan by)
     {
@@ -111,6 +114,13 @@ public sealed class MoreJourneysHarness : IAsyncDisposable
     public async Task<IReadOnlyList<Contracts.SendJourneyEmail>> EmailsOf(string journey) =>
         await Bus.Sent.SelectAsync<Contracts.SendJourneyEmail>(x => x.Context.Message.Journey == journey)
             .Select(x => x.Context.Message).ToListAsync();
+
+    public async Task<CartAbandonmentState> CartIn(Guid cartId, Func<CartAbandonmentStateMachine, State> state)
+    {
+        var found = await Carts.Exists(cartId, state, TimeSpan.FromSeconds(10));
+        Assert.True(found.HasValue, $"cart journey {cartId} never reached {state(Carts.StateMachine).Name}");
+        return Carts.Sagas.Contains(cartId);
+    }
 
     public async Task<BrowseAbandonmentState> BrowseIn(Guid journeyId, Func<BrowseAbandonmentStateMachine, State> state)
     {

@@ -1,0 +1,64 @@
+using System.Diagnostics.Metrics;
+using CartRecovery.Contracts;
+using CartRecovery.Journeys.Telemetry;
+using CartRecovery.Journeys.Tests.Support;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
+namespace CartRecovery.Journeys.Tests.Telemetry;
+
+public sealed class When_journeys_start_and_end : IAsyncLifetime
+{
+    private readonly Guid _cartId = Guid.NewGuid();
+    private MoreJourneysHarness _h = null!;
+    private MetricCollector<long> _started = null!;
+    private MetricCollector<long> _ended = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await MoreJourneysHarness.Start();
+        var meters = _h.Service<IMeterFactory>();
+        _started = new MetricCollector<long>(meters, CartRecoveryMetrics.MeterName, "cartrecovery.journeys.started");
+        _ended = new MetricCollector<long>(meters, CartRecoveryMetrics.MeterName, "cartrecovery.journeys.ended");
+
+        await _h.Publish(Events.ItemAdded(_cartId, _h.Now));
+        await _h.Publish(Events.ItemAdded(_cartId, _h.Now, sku: "SKU-2"));
+        await _h.Publish(new CancelJourney { JourneyId = _cartId, RequestedAt = _h.Now });
+        await _h.CartIn(_cartId, m => m.Final);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _started.Dispose();
+        _ended.Dispose();
+        await _h.DisposeAsync();
+    }
+
+    [Fact]
+    public void Should_count_each_journey_once_by_kind_however_many_events_it_takes()
+    {
+        Assert.Equal(1, Count(_started, JourneyNames.CartAbandonment));
+        Assert.Equal(1, Count(_started, JourneyNames.Inactivity));
+        Assert.Equal(0, Count(_started, JourneyNames.BrowseAbandonment));
+    }
+
+    [Fact]
+    public void Should_count_the_end_with_its_outcome()
+    {
+        var ended = Assert.Single(_ended.GetMeasurementSnapshot());
+        Assert.Equal(JourneyNames.CartAbandonment, ended.Tags["journey"]);
+        Assert.Equal(CartJourneyOutcomes.Cancelled, ended.Tags["outcome"]);
+    }
+
+    [Fact]
+    public async Task Should_count_an_order_that_overtook_its_cart_as_no_cart_journey()
+    {
+        await _h.Publish(Events.OrderPlaced(Guid.NewGuid(), _h.Now));
+
+        Assert.Equal(1, Count(_started, JourneyNames.CartAbandonment));
+        Assert.Equal(1, Count(_started, JourneyNames.PostPurchase));
+        Assert.Single(_ended.GetMeasurementSnapshot());
+    }
+
+    private static long Count(MetricCollector<long> collector, string journey) =>
+        collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags["journey"], journey)).Sum(m => m.Value);
+}
