@@ -3,6 +3,7 @@ using CartRecovery.Delivery.Links;
 using CartRecovery.Delivery.Policy;
 using CartRecovery.Delivery.Profiles;
 using CartRecovery.Delivery.Templates;
+using CartRecovery.Dispatcher.Conversions;
 using CartRecovery.Dispatcher.Decisions;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Profiles;
@@ -18,7 +19,8 @@ namespace CartRecovery.Dispatcher;
 
 public static class DispatcherServiceCollectionExtensions
 {
-    /// <summary>The email dispatcher: contact policy, ledger, templates, signed links, discount codes, SMTP.</summary>
+    /// <summary>The email dispatcher: contact policy, ledger, templates, signed links, discount codes, SMTP, and the
+    /// attribution of orders to the emails before them.</summary>
     public static IServiceCollection AddEmailDispatch(this IServiceCollection services)
     {
         services.BindValidated<ContactPolicyOptions, ContactPolicyOptionsValidator>(ContactPolicyOptions.SectionName);
@@ -26,6 +28,7 @@ public static class DispatcherServiceCollectionExtensions
         services.BindValidated<LinkSigningOptions, LinkSigningOptionsValidator>(LinkSigningOptions.SectionName);
         services.BindValidated<DiscountCodeOptions, DiscountCodeOptionsValidator>(DiscountCodeOptions.SectionName);
         services.BindValidated<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.SectionName);
+        services.BindValidated<ConversionOptions, ConversionOptionsValidator>(ConversionOptions.SectionName);
 
         services.AddSingleton<ContactPolicy>();
         services.AddSingleton<LinkSigner>();
@@ -50,6 +53,8 @@ public static class DispatcherServiceCollectionExtensions
             .Endpoint(e => e.Name = DispatcherEndpoints.CustomerProfiles);
         bus.AddConsumer<DiscountCodeRevoker, ConsumerEndpointDefinition<DiscountCodeRevoker>>()
             .Endpoint(e => e.Name = DispatcherEndpoints.DiscountCodes);
+        bus.AddConsumer<ConversionAttribution, ConsumerEndpointDefinition<ConversionAttribution>>()
+            .Endpoint(e => e.Name = DispatcherEndpoints.Conversions);
         return bus;
     }
 }

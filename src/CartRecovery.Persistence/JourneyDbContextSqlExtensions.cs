@@ -11,15 +11,37 @@ public static class JourneyDbContextSqlExtensions
     public static async Task<int> ExecuteInMessageTransaction(this JourneyDbContext dbContext, string sql,
         CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
+        await using var command = await CommandInMessageTransaction(dbContext, sql, parameters, cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>As <see cref="ExecuteInMessageTransaction"/>, for SQL that returns rows (<c>RETURNING</c> among them).</summary>
+    public static async Task<IReadOnlyList<T>> QueryInMessageTransaction<T>(this JourneyDbContext dbContext, string sql,
+        Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = await CommandInMessageTransaction(dbContext, sql, parameters, cancellationToken);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private static async Task<NpgsqlCommand> CommandInMessageTransaction(JourneyDbContext dbContext, string sql,
+        (string Name, object? Value)[] parameters, CancellationToken cancellationToken)
+    {
         await dbContext.Database.OpenConnectionAsync(cancellationToken);
         var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction?)dbContext.Database.CurrentTransaction?.GetDbTransaction();
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var (name, value) in parameters)
         {
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         }
 
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }

@@ -4,6 +4,7 @@ using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
+using CartRecovery.Service.Reports;
 using CartRecovery.Service.Support;
 using CartRecovery.Service.Telemetry;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -35,7 +36,10 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddSingleton<EventBatchParser>();
         builder.Services.BindValidated<ApiKeyOptions, ApiKeyOptionsValidator>(ApiKeyOptions.SectionName);
         builder.Services.AddSingleton<JourneyQueries>();
+        builder.Services.AddSingleton<JourneyReports>();
         builder.Services.AddScoped<CustomerEraser>();
+        builder.Services.AddScoped<JourneyCanceller>();
+        builder.Services.AddSingleton<PendingEmailTimers>();
         builder.Services.AddOpenApi();
         builder.Services.AddCartRecoveryTelemetry();
         builder.Services.AddProblemDetails();

@@ -1,5 +1,6 @@
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
+using CartRecovery.Service.Reports;
 using CartRecovery.Service.Support;
 using CartRecovery.Service.Telemetry;
 using CartRecovery.Service.Tracking;
@@ -25,7 +26,8 @@ public static class EndpointRouteBuilderExtensions
             .AddEndpointFilter<ApiKeyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapEventIngest()
-            .MapSupport();
+            .MapSupport()
+            .MapReports();
         return app;
     }
 }

@@ -1,10 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CartRecovery.Contracts;
-using CartRecovery.Scheduling;
-using MassTransit;
 using Npgsql;
-using Quartz;
 
 namespace CartRecovery.Service.Support;
 
@@ -16,15 +12,14 @@ namespace CartRecovery.Service.Support;
 public sealed class CustomerEraser(
     NpgsqlDataSource dataSource,
     JourneyQueries queries,
-    QuartzSchedulerHolder scheduler,
-    ISendEndpointProvider send,
-    TimeProvider clock)
+    JourneyCanceller canceller,
+    PendingEmailTimers pendingEmails)
 {
     public async Task<ErasureReport> Erase(string customerId, CancellationToken cancellationToken)
     {
         var pseudonym = Pseudonym(customerId);
         var cancelled = await CancelRunningJourneys(customerId, cancellationToken);
-        var timers = await RemoveEmailTimers(customerId, cancellationToken);
+        var timers = await pendingEmails.RemoveForCustomer(customerId, cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -48,6 +43,7 @@ public sealed class CustomerEraser(
                 + await Execute("UPDATE inactivity_state SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
             LedgerRowsAnonymised: await Execute("UPDATE send_ledger SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
             DecisionsAnonymised: await Execute("UPDATE email_decision SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
+            ConversionsAnonymised: await Execute("UPDATE journey_conversion SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
             DiscountCodesRevoked: await Execute("""
                 UPDATE discount_code SET customer_id = @pseudonym,
                        status = CASE WHEN status = 'issued' THEN 'revoked' ELSE status END
@@ -68,11 +64,9 @@ public sealed class CustomerEraser(
         for (var page = 1; ; page++)
         {
             var journeys = await queries.ForCustomer(customerId, page, 100, cancellationToken);
-            // Only cart journeys take a cancel today; the others stop emailing anyway once the profile is gone.
-            foreach (var journey in journeys.Items.Where(j => j.EndedAt is null && j.Journey == JourneyNames.CartAbandonment))
+            foreach (var journey in journeys.Items.Where(j => j.IsRunning))
             {
-                var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
-                await endpoint.Send(new CancelJourney { JourneyId = journey.Id, RequestedAt = clock.GetUtcNow() }, cancellationToken);
+                await canceller.Cancel(journey, cancellationToken);
                 cancelled++;
             }
 
@@ -81,33 +75,5 @@ public sealed class CustomerEraser(
                 return cancelled;
             }
         }
-    }
-
-    /// <summary>Deferred emails wait as timers whose data names the customer: they go too.</summary>
-    private async Task<int> RemoveEmailTimers(string customerId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT trigger_name, trigger_group FROM qrtz_triggers
-            WHERE position(convert_to(@plain, 'UTF8') in job_data) > 0
-               OR position(convert_to(@escaped, 'UTF8') in job_data) > 0
-            """);
-        // The message body sits inside the job data as JSON, so it may be stored plain or escaped.
-        command.Parameters.AddWithValue("plain", $"\"customerId\":\"{customerId}\"");
-        command.Parameters.AddWithValue("escaped", $"\\\"customerId\\\":\\\"{customerId}\\\"");
-        var keys = new List<TriggerKey>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                keys.Add(new TriggerKey(reader.GetString(0), reader.GetString(1)));
-            }
-        }
-
-        foreach (var key in keys)
-        {
-            await scheduler.Scheduler.UnscheduleJob(key, cancellationToken);
-        }
-
-        return keys.Count;
     }
 }

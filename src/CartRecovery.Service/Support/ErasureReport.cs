@@ -8,5 +8,6 @@ public sealed record ErasureReport(
     int JourneyRowsAnonymised,
     int LedgerRowsAnonymised,
     int DecisionsAnonymised,
+    int ConversionsAnonymised,
     int DiscountCodesRevoked,
     int TimersRemoved);

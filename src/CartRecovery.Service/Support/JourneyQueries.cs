@@ -32,8 +32,8 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource)
                    ARRAY[correlation_id]
             FROM post_purchase_state
             UNION ALL
-            SELECT correlation_id, 'inactivity', customer_id, current_state, started_at, unengaged_at,
-                   NULL, 'customer activity',
+            SELECT correlation_id, 'inactivity', customer_id, current_state, started_at,
+                   CASE WHEN outcome IS NOT NULL THEN COALESCE(ended_at, unengaged_at) END, outcome, 'customer activity',
                    ARRAY[inactivity_token_id, win_back_token_id, sunset_token_id], ARRAY['inactivity', 'win-back', 'sunset'],
                    ARRAY[correlation_id, lapse_journey_id]
             FROM inactivity_state
@@ -96,6 +96,7 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource)
         {
             result.Add(view with
             {
+                EmailJourneyIds = emailIds,
                 NextTimer = await NextTimer(timers, cancellationToken),
                 Decisions = await Decisions(emailIds, cancellationToken),
             });

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CartRecovery.Service.Support;
 
 /// <summary>One journey instance as support sees it: where it stands, what it waits for, and every email decision.</summary>
@@ -14,4 +16,12 @@ public sealed record JourneyView
     public string? Outcome { get; init; }
     public TimerView? NextTimer { get; init; }
     public IReadOnlyList<DecisionView> Decisions { get; init; } = [];
+
+    /// <summary>False once the journey is over for good; a journey that runs in rounds may show an ended round
+    /// (<see cref="EndedAt"/>, <see cref="Outcome"/>) and still be running.</summary>
+    public bool IsRunning => State != "Final";
+
+    /// <summary>The ids its emails are requested under (browse and win-back use one per round).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Guid> EmailJourneyIds { get; init; } = [];
 }

@@ -1,5 +1,3 @@
-using CartRecovery.Contracts;
-using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CartRecovery.Service.Support;
@@ -41,21 +39,21 @@ public static class SupportEndpoints
     private static async Task<Results<Ok<JourneyView>, NotFound>> ById(Guid id, JourneyQueries queries, CancellationToken cancellationToken) =>
         await queries.ById(id, cancellationToken) is { } journey ? TypedResults.Ok(journey) : TypedResults.NotFound();
 
-    private static async Task<Results<Accepted, NotFound, Conflict<string>>> Cancel(Guid id, JourneyQueries queries, ISendEndpointProvider send,
-        TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Cancel(Guid id, JourneyQueries queries,
+        JourneyCanceller canceller, CancellationToken cancellationToken)
     {
         if (await queries.ById(id, cancellationToken) is not { } journey)
         {
             return TypedResults.NotFound();
         }
 
-        if (journey.Journey != JourneyNames.CartAbandonment)
+        if (!journey.IsRunning)
         {
-            return TypedResults.Conflict($"Cancelling a {journey.Journey} journey by hand is not supported yet; only cart journeys can be cancelled.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The journey has already ended.",
+                detail: $"The {journey.Journey} journey ended with outcome '{journey.Outcome}'; there is nothing left to cancel.");
         }
 
-        var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
-        await endpoint.Send(new CancelJourney { JourneyId = id, RequestedAt = clock.GetUtcNow() }, cancellationToken);
+        await canceller.Cancel(journey, cancellationToken);
         return TypedResults.Accepted($"/api/journeys/{id}");
     }
 }

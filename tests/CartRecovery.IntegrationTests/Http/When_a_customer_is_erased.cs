@@ -41,9 +41,12 @@ public sealed class When_a_customer_is_erased(ServiceEndpoints services) : IAsyn
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.True(report["profileDeleted"]!.GetValue<bool>());
-        Assert.Equal(1, report["journeysCancelled"]!.GetValue<int>());
+        // The cart journey and the win-back journey the cart events started.
+        Assert.Equal(2, report["journeysCancelled"]!.GetValue<int>());
 
         await Eventually.Until(() => _host.Database.CartState(_cartId), s => s == "Final", TimeSpan.FromSeconds(20), "journey cancelled");
+        await Eventually.Until(() => _host.Database.Count("SELECT count(*) FROM inactivity_state WHERE current_state <> 'Final'"),
+            n => n == 0, TimeSpan.FromSeconds(20), "win-back journey cancelled");
         Assert.Empty(await TablesMentioning(Email));
         Assert.Empty(await TablesMentioning(_customerId));
         Assert.Equal(0, await _host.Database.PendingTimers());

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CartRecovery.IntegrationTests.Infrastructure;
+using CartRecovery.Journeys.Inactivity;
 
 namespace CartRecovery.IntegrationTests.Http;
 
@@ -67,6 +68,28 @@ public sealed class When_support_asks_about_a_customer(ServiceEndpoints services
         Assert.Null(cart["nextTimer"]);
         Assert.Equal(0, await _host.Database.PendingTimers());
         Assert.Single(new SmtpSink(services.Maildir).To($"{_customerId}@example.com"));
+    }
+
+    [Fact]
+    public async Task Should_cancel_the_win_back_journey_too_and_refuse_a_second_cancel()
+    {
+        var journeyId = InactivityJourneyId.For(_customerId);
+        await Eventually.Until(() => _host.Database.Count("SELECT count(*) FROM inactivity_state WHERE correlation_id = @id", ("id", journeyId)),
+            n => n == 1, TimeSpan.FromSeconds(20), "inactivity journey started");
+
+        var response = await _host.Http.PostAsync(new Uri($"/api/journeys/{journeyId}/cancel", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var journey = await Eventually.Until(
+            async () => (await _host.Http.GetFromJsonAsync<JsonObject>(new Uri($"/api/journeys/{journeyId}", UriKind.Relative)))!,
+            j => j["state"]!.GetValue<string>() == "Final", TimeSpan.FromSeconds(20), "inactivity journey cancelled");
+        Assert.Equal("cancelled", journey["outcome"]!.GetValue<string>());
+        Assert.False(journey["isRunning"]!.GetValue<bool>());
+        Assert.Null(journey["nextTimer"]);
+
+        var again = await _host.Http.PostAsync(new Uri($"/api/journeys/{journeyId}/cancel", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]

@@ -32,15 +32,15 @@ public static class CartEvents
         CartId = cartId,
     };
 
-    public static OrderPlaced OrderPlaced(Guid cartId) => new()
+    public static OrderPlaced OrderPlaced(Guid cartId, string customerId = CustomerId, decimal total = 20m) => new()
     {
         EventId = Guid.NewGuid(),
         OccurredAt = DateTimeOffset.UtcNow,
-        CustomerId = CustomerId,
+        CustomerId = customerId,
         OrderId = Guid.NewGuid(),
         CartId = cartId,
         Lines = [],
-        Total = 20m,
+        Total = total,
         Currency = "EUR",
     };
 }

@@ -1,0 +1,170 @@
+using CartRecovery.Contracts;
+using CartRecovery.Delivery.Policy;
+using CartRecovery.Dispatcher.Conversions;
+using CartRecovery.Dispatcher.Decisions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace CartRecovery.Service.Reports;
+
+/// <summary>
+/// Builds <see cref="JourneyReport"/> from the decision log, the conversions and the saga tables, at request time.
+/// A step's cohort is every email request whose first decision falls in the period; what happened to it later
+/// (a deferred email sent the next morning, an order within the attribution window) counts with it.
+/// </summary>
+public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<ConversionOptions> conversionOptions)
+{
+    private static readonly string[] Kinds =
+        [JourneyNames.CartAbandonment, JourneyNames.BrowseAbandonment, JourneyNames.PostPurchase, JourneyNames.Inactivity];
+
+    // One row per email request (journey instance and step) entered in the period, with how it ended.
+    private const string Requests = """
+        WITH entered AS (
+            SELECT DISTINCT journey_id, step FROM email_decision WHERE decided_at >= @from AND decided_at < @to
+        ),
+        requests AS (
+            SELECT d.journey, d.step, d.journey_id,
+                   CASE WHEN bool_or(d.outcome = @sent) THEN @sent
+                        WHEN bool_or(d.outcome = @in_doubt) THEN @in_doubt
+                        WHEN bool_or(d.outcome = @suppressed) THEN @suppressed
+                        ELSE 'pending' END AS status,
+                   (array_agg(d.rule ORDER BY d.decided_at DESC, d.id DESC) FILTER (WHERE d.outcome = @suppressed))[1] AS rule
+            FROM email_decision d JOIN entered e ON e.journey_id = d.journey_id AND e.step = d.step
+            GROUP BY d.journey, d.step, d.journey_id
+            HAVING min(d.decided_at) >= @from
+        )
+        """;
+
+    public async Task<JourneyReport> Build(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var started = await Started(connection, from, to, cancellationToken);
+        var requests = await RequestCounts(connection, from, to, cancellationToken);
+        var conversions = await Conversions(connection, from, to, cancellationToken);
+        var revenue = await Revenue(connection, from, to, cancellationToken);
+
+        var journeys = Kinds.Select(kind => new JourneyKindReport(
+            kind,
+            started.GetValueOrDefault(kind),
+            [.. requests.Where(r => r.Journey == kind).Select(r => r.Step).Distinct().Order()
+                .Select(step => StepReport(kind, step, requests, conversions, revenue))]))
+            .ToList();
+        return new JourneyReport(from, to, conversionOptions.Value.AttributionWindow, journeys);
+    }
+
+    private static JourneyStepReport StepReport(string journey, int step, List<RequestCount> requests,
+        List<ConversionCount> conversions, List<RevenueSum> revenue)
+    {
+        var ofStep = requests.Where(r => r.Journey == journey && r.Step == step).ToList();
+        int Count(string status) => ofStep.Where(r => r.Status == status).Sum(r => r.Requests);
+        var emailed = Count(DecisionOutcomes.Sent);
+        var holdouts = ofStep.Where(r => r.Status == DecisionOutcomes.Suppressed && r.Rule == ContactRules.Holdout).Sum(r => r.Requests);
+
+        TreatmentGroupReport Group(string treatment, int customers)
+        {
+            var converted = conversions.Where(c => c.Journey == journey && c.Step == step && c.Treatment == treatment).Sum(c => c.Converted);
+            return new TreatmentGroupReport(customers, converted, Rate(converted, customers),
+                revenue.Where(r => r.Journey == journey && r.Step == step && r.Treatment == treatment)
+                    .ToDictionary(r => r.Currency, r => r.Amount));
+        }
+
+        var treated = Group(Treatments.Treated, emailed);
+        var holdout = Group(Treatments.Holdout, holdouts);
+        var median = conversions.SingleOrDefault(c => c.Journey == journey && c.Step == step && c.Treatment == Treatments.Treated)?.MedianSeconds;
+        return new JourneyStepReport
+        {
+            Step = step,
+            StepName = JourneyStepNames.For(journey, step),
+            Entered = ofStep.Sum(r => r.Requests),
+            Emailed = emailed,
+            SuppressedByRule = ofStep.Where(r => r.Status == DecisionOutcomes.Suppressed)
+                .GroupBy(r => r.Rule ?? "unknown").ToDictionary(g => g.Key, g => g.Sum(r => r.Requests)),
+            InDoubt = Count(DecisionOutcomes.InDoubt),
+            Pending = Count("pending"),
+            Converted = treated.Converted,
+            ConversionRate = treated.ConversionRate,
+            RecoveredRevenue = treated.Revenue,
+            MedianTimeFromEmailToConversion = median is { } seconds ? TimeSpan.FromSeconds(Math.Round(seconds)) : null,
+            Treated = treated,
+            Holdout = holdout,
+            Uplift = treated.ConversionRate - holdout.ConversionRate,
+        };
+    }
+
+    private static double? Rate(int converted, int of) => of == 0 ? null : Math.Round((double)converted / of, 4);
+
+    private static async Task<Dictionary<string, int>> Started(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken)
+    {
+        // Tombstones (an order or a cancellation that came before its journey) never ran: a cart tombstone saw no
+        // activity, a post-purchase tombstone no order lines.
+        const string sql = """
+            SELECT 'cart-abandonment', count(*) FROM cart_abandonment_state
+             WHERE started_at >= @from AND started_at < @to AND last_activity_at > '1970-01-01'
+            UNION ALL
+            SELECT 'browse-abandonment', count(*) FROM browse_abandonment_state WHERE started_at >= @from AND started_at < @to
+            UNION ALL
+            SELECT 'post-purchase', count(*) FROM post_purchase_state
+             WHERE started_at >= @from AND started_at < @to AND jsonb_array_length(lines) > 0
+            UNION ALL
+            SELECT 'inactivity', count(*) FROM inactivity_state WHERE started_at >= @from AND started_at < @to
+            """;
+        var rows = await Read(connection, sql, from, to, r => (Journey: r.GetString(0), Count: (int)r.GetInt64(1)), cancellationToken);
+        return rows.ToDictionary(r => r.Journey, r => r.Count);
+    }
+
+    private static Task<List<RequestCount>> RequestCounts(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken) =>
+        Read(connection, Requests + """
+            SELECT journey, step, status, CASE WHEN status = @suppressed THEN rule END, count(*)
+            FROM requests GROUP BY 1, 2, 3, 4
+            """, from, to,
+            r => new RequestCount(r.GetString(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), (int)r.GetInt64(4)),
+            cancellationToken);
+
+    private static Task<List<ConversionCount>> Conversions(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken) =>
+        Read(connection, Requests + """
+            SELECT c.journey, c.step, c.treatment, count(DISTINCT c.journey_id),
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.converted_at - c.decided_at))
+            FROM journey_conversion c JOIN requests r ON r.journey_id = c.journey_id AND r.step = c.step
+            GROUP BY 1, 2, 3
+            """, from, to,
+            r => new ConversionCount(r.GetString(0), r.GetInt32(1), r.GetString(2), (int)r.GetInt64(3), r.IsDBNull(4) ? null : r.GetDouble(4)),
+            cancellationToken);
+
+    private static Task<List<RevenueSum>> Revenue(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken) =>
+        Read(connection, Requests + """
+            SELECT c.journey, c.step, c.treatment, c.currency, sum(c.revenue)
+            FROM journey_conversion c JOIN requests r ON r.journey_id = c.journey_id AND r.step = c.step
+            GROUP BY 1, 2, 3, 4
+            """, from, to,
+            r => new RevenueSum(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetDecimal(4)),
+            cancellationToken);
+
+    private static async Task<List<T>> Read<T>(NpgsqlConnection connection, string sql, DateTimeOffset from, DateTimeOffset to,
+        Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("from", from.ToUniversalTime());
+        command.Parameters.AddWithValue("to", to.ToUniversalTime());
+        command.Parameters.AddWithValue("sent", DecisionOutcomes.Sent);
+        command.Parameters.AddWithValue("suppressed", DecisionOutcomes.Suppressed);
+        command.Parameters.AddWithValue("in_doubt", DecisionOutcomes.InDoubt);
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private sealed record RequestCount(string Journey, int Step, string Status, string? Rule, int Requests);
+
+    private sealed record ConversionCount(string Journey, int Step, string Treatment, int Converted, double? MedianSeconds);
+
+    private sealed record RevenueSum(string Journey, int Step, string Treatment, string Currency, decimal Amount);
+}
