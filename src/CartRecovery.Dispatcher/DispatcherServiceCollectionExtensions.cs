@@ -41,6 +41,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<RecentlyViewedProducts>();
         services.AddScoped<DecisionLog>();
         services.AddScoped<DiscountCodes>();
+        services.AddScoped<OrderAttribution>();
         services.Replace(ServiceDescriptor.Scoped<ICustomerSegments, ProfileBackedCustomerSegments>());
         return services;
     }

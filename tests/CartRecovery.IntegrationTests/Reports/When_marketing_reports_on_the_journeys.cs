@@ -120,6 +120,21 @@ public sealed class When_marketing_reports_on_the_journeys(ServiceEndpoints serv
         Assert.Contains("outcome=\"recovered\"", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Should_describe_every_support_and_report_endpoint_in_the_openapi_document()
+    {
+        var document = await _host.Http.GetFromJsonAsync<JsonObject>(new Uri("/openapi/v1.json", UriKind.Relative));
+        var paths = document!["paths"]!.AsObject().Select(p => p.Key).ToList();
+
+        Assert.Contains("/api/reports/journeys", paths);
+        Assert.Contains("/api/customers/{customerId}/journeys", paths);
+        Assert.Contains("/api/journeys/{id}", paths);
+        Assert.Contains("/api/carts/{cartId}", paths);
+        Assert.Contains("/api/journeys/{id}/cancel", paths);
+        Assert.Contains("/api/customers/{customerId}/erase", paths);
+        Assert.Contains("/api/events", paths);
+    }
+
     private async Task<JsonObject> Report(string path) =>
         (await _host.Http.GetFromJsonAsync<JsonObject>(new Uri(path, UriKind.Relative)))!;
 
