@@ -18,8 +18,9 @@ public sealed class CustomerEraser(
     public async Task<ErasureReport> Erase(string customerId, CancellationToken cancellationToken)
     {
         var pseudonym = Pseudonym(customerId);
-        var cancelled = await CancelRunningJourneys(customerId, cancellationToken);
-        var timers = await pendingEmails.RemoveForCustomer(customerId, cancellationToken);
+        var (cancelled, deferredEmails) = await CancelRunningJourneys(customerId, cancellationToken);
+        // Deferred emails of journeys that already ended, or of none the saga tables still name.
+        var timers = deferredEmails + await pendingEmails.RemoveForCustomer(customerId, cancellationToken);
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -58,21 +59,22 @@ public sealed class CustomerEraser(
     public static string Pseudonym(string customerId) =>
         "erased-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(customerId)))[..16];
 
-    private async Task<int> CancelRunningJourneys(string customerId, CancellationToken cancellationToken)
+    private async Task<(int Journeys, int DeferredEmails)> CancelRunningJourneys(string customerId, CancellationToken cancellationToken)
     {
         var cancelled = 0;
+        var deferredEmails = 0;
         for (var page = 1; ; page++)
         {
             var journeys = await queries.ForCustomer(customerId, page, 100, cancellationToken);
             foreach (var journey in journeys.Items.Where(j => j.IsRunning))
             {
-                await canceller.Cancel(journey, cancellationToken);
+                deferredEmails += await canceller.Cancel(journey, cancellationToken);
                 cancelled++;
             }
 
             if (!journeys.HasMore)
             {
-                return cancelled;
+                return (cancelled, deferredEmails);
             }
         }
     }

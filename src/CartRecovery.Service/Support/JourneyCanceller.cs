@@ -7,10 +7,11 @@ namespace CartRecovery.Service.Support;
 /// other messages and removes its timers), and emails the dispatcher deferred for it are removed here.</summary>
 public sealed class JourneyCanceller(ISendEndpointProvider send, PendingEmailTimers pendingEmails, TimeProvider clock)
 {
-    public async Task Cancel(JourneyView journey, CancellationToken cancellationToken)
+    /// <returns>How many deferred emails were removed.</returns>
+    public async Task<int> Cancel(JourneyView journey, CancellationToken cancellationToken)
     {
         var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
         await endpoint.Send(new CancelJourney { JourneyId = journey.Id, RequestedAt = clock.GetUtcNow() }, cancellationToken);
-        await pendingEmails.RemoveForJourneys(journey.EmailJourneyIds, cancellationToken);
+        return await pendingEmails.RemoveForJourneys(journey.EmailJourneyIds, cancellationToken);
     }
 }

@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CartRecovery.Contracts;
 using CartRecovery.Scheduling;
+using MassTransit.Serialization;
 using Npgsql;
 using Quartz;
 
@@ -8,42 +12,65 @@ namespace CartRecovery.Service.Support;
 /// Emails the dispatcher deferred (quiet hours, a full frequency cap) wait as Quartz timers holding the whole
 /// request. Ending a journey or erasing a customer removes them, so nothing goes out afterwards.
 /// </summary>
-public sealed class PendingEmailTimers(NpgsqlDataSource dataSource, QuartzSchedulerHolder scheduler)
+public sealed partial class PendingEmailTimers(NpgsqlDataSource dataSource, QuartzSchedulerHolder scheduler)
 {
     public Task<int> RemoveForCustomer(string customerId, CancellationToken cancellationToken) =>
-        RemoveWhere("customerId", [customerId], cancellationToken);
+        RemoveWhere(SearchHint(customerId), email => email.CustomerId == customerId, cancellationToken);
 
-    public Task<int> RemoveForJourneys(IEnumerable<Guid> emailJourneyIds, CancellationToken cancellationToken) =>
-        RemoveWhere("journeyId", [.. emailJourneyIds.Select(id => id.ToString("D"))], cancellationToken);
-
-    private async Task<int> RemoveWhere(string field, string[] values, CancellationToken cancellationToken)
+    public async Task<int> RemoveForJourneys(IReadOnlyCollection<Guid> emailJourneyIds, CancellationToken cancellationToken)
     {
-        if (values.Length == 0)
+        var removed = 0;
+        foreach (var journeyId in emailJourneyIds)
         {
-            return 0;
+            removed += await RemoveWhere(journeyId.ToString("D"), email => email.JourneyId == journeyId, cancellationToken);
         }
 
-        // The message body sits inside the job data as JSON, so a field may be stored plain or escaped.
-        var needles = values.SelectMany(v => new[] { $"\"{field}\":\"{v}\"", $"\\\"{field}\\\":\\\"{v}\\\"" }).ToArray();
+        return removed;
+    }
+
+    /// <summary>The request sits in the job data as JSON inside JSON, so its text is escaped twice over. The
+    /// database narrows the search to timers whose data contains <paramref name="hint"/>; each candidate's message
+    /// is then read back and matched exactly.</summary>
+    private async Task<int> RemoveWhere(string hint, Func<SendJourneyEmail, bool> matches, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand("""
             SELECT trigger_name, trigger_group FROM qrtz_triggers
-            WHERE EXISTS (SELECT 1 FROM unnest(@needles) AS needle WHERE position(convert_to(needle, 'UTF8') in job_data) > 0)
+            WHERE position(convert_to(@type, 'UTF8') in job_data) > 0 AND position(convert_to(@hint, 'UTF8') in job_data) > 0
             """);
-        command.Parameters.AddWithValue("needles", needles);
-        var keys = new List<TriggerKey>();
+        command.Parameters.AddWithValue("type", nameof(SendJourneyEmail));
+        command.Parameters.AddWithValue("hint", hint);
+        var candidates = new List<TriggerKey>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                keys.Add(new TriggerKey(reader.GetString(0), reader.GetString(1)));
+                candidates.Add(new TriggerKey(reader.GetString(0), reader.GetString(1)));
             }
         }
 
-        foreach (var key in keys)
+        var removed = 0;
+        foreach (var key in candidates)
         {
-            await scheduler.Scheduler.UnscheduleJob(key, cancellationToken);
+            var trigger = await scheduler.Scheduler.GetTrigger(key, cancellationToken);
+            if (trigger is not null && Email(ScheduledMessageData.From(trigger.JobDataMap)) is { } email && matches(email)
+                && await scheduler.Scheduler.UnscheduleJob(key, cancellationToken))
+            {
+                removed++;
+            }
         }
 
-        return keys.Count;
+        return removed;
     }
+
+    private static SendJourneyEmail? Email(ScheduledMessageData data) =>
+        Type.GetType(data.MessageType) == typeof(SendJourneyEmail)
+            ? JsonSerializer.Deserialize<SendJourneyEmail>(data.Body, SystemTextJsonMessageSerializer.Options)
+            : null;
+
+    /// <summary>The longest run of characters JSON never escapes; an id made only of such characters is its own hint.</summary>
+    private static string SearchHint(string value) =>
+        PlainRun().Matches(value).Select(m => m.Value).DefaultIfEmpty("").MaxBy(run => run.Length)!;
+
+    [GeneratedRegex("[A-Za-z0-9._-]+")]
+    private static partial Regex PlainRun();
 }
