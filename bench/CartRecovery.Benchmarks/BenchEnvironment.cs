@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using CartRecovery.TestSupport;
 using Npgsql;
 using RabbitMQ.Client;
 
@@ -19,7 +19,7 @@ internal sealed class BenchEnvironment
 
     public static async Task<BenchEnvironment> Find()
     {
-        var root = FindRepositoryRoot();
+        var root = LocalServices.RepositoryRoot();
         var names = new[]
         {
             "CARTRECOVERY_POSTGRES", "CARTRECOVERY_RABBITMQ", "CARTRECOVERY_SMTP_HOST", "CARTRECOVERY_SMTP_PORT",
@@ -29,7 +29,8 @@ internal sealed class BenchEnvironment
         var source = "environment";
         if (values.Values.Any(string.IsNullOrWhiteSpace))
         {
-            var settings = await ServicesUp(root);
+            Console.Error.WriteLine("bench: CARTRECOVERY_* not set, running scripts/services.sh up");
+            var settings = await LocalServices.Up();
             values = names.ToDictionary(n => n, n => settings.GetValueOrDefault(n));
             source = "scripts/services.sh";
         }
@@ -44,48 +45,6 @@ internal sealed class BenchEnvironment
             Maildir = values["CARTRECOVERY_SMTP_MAILDIR"]!,
             Source = source,
         };
-    }
-
-    private static async Task<Dictionary<string, string>> ServicesUp(string root)
-    {
-        var script = Path.Combine(root, "scripts", "services.sh");
-        Console.Error.WriteLine($"bench: CARTRECOVERY_* not set, running {script} up");
-        using var process = Process.Start(new ProcessStartInfo("bash", [script, "up"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"scripts/services.sh up failed ({process.ExitCode}):\n{await output}\n{await errors}");
-        }
-
-        return File.ReadAllLines(Path.Combine(root, ".services", "services.env"))
-            .Where(l => l.Contains('=', StringComparison.Ordinal))
-            .Select(l => l.Split('=', 2))
-            .ToDictionary(p => p[0], p => p[1]);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
-        {
-            var directory = new DirectoryInfo(start);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CartRecovery.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            if (directory is not null)
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Cannot find the repository root (CartRecovery.sln).");
     }
 
     /// <summary>A new, empty database for one measurement.</summary>
@@ -141,41 +100,4 @@ internal sealed class BenchEnvironment
             }
         }
     }
-}
-
-internal sealed class BenchDatabase(BenchEnvironment environment, string name, string connectionString) : IAsyncDisposable
-{
-    public string Name { get; } = name;
-    public string ConnectionString { get; } = connectionString;
-
-    public async Task<T> Scalar<T>(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        var result = await command.ExecuteScalarAsync();
-        return (T)Convert.ChangeType(result!, typeof(T), CultureInfo.InvariantCulture);
-    }
-
-    public async ValueTask DisposeAsync() => await environment.DropDatabase(Name);
-}
-
-/// <summary>Ready-message counts of queues, read with a passive declare (exact, no statistics delay).</summary>
-internal sealed class QueueDepth(IConnection connection) : IAsyncDisposable
-{
-    public async Task<long> Ready(string queue)
-    {
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            var ok = await channel.QueueDeclarePassiveAsync(queue);
-            return ok.MessageCount;
-        }
-        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
-        {
-            return 0;
-        }
-    }
-
-    public async ValueTask DisposeAsync() => await connection.DisposeAsync();
 }

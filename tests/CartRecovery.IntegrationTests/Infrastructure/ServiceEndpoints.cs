@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CartRecovery.TestSupport;
 using System.Net.Http;
 using System.Net.Sockets;
 using Npgsql;

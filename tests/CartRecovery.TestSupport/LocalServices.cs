@@ -1,8 +1,10 @@
 using System.Diagnostics;
 
-namespace CartRecovery.IntegrationTests.Infrastructure;
+namespace CartRecovery.TestSupport;
 
-/// <summary>Runs <c>scripts/services.sh up</c> (idempotent) and reads the settings it wrote.</summary>
+/// <summary>Runs <c>scripts/services.sh up</c> (idempotent: installs and starts RabbitMQ, PostgreSQL and the SMTP
+/// sink on loopback when they are not running) and reads the settings it wrote. Shared by the integration specs
+/// and the benchmark, which must not reference each other.</summary>
 public static class LocalServices
 {
     public static async Task<Dictionary<string, string>> Up()
@@ -28,14 +30,23 @@ public static class LocalServices
             .ToDictionary(p => p[0], p => p[1]);
     }
 
-    private static string RepositoryRoot()
+    /// <summary>The folder holding <c>CartRecovery.sln</c>, above the working directory or the binaries.</summary>
+    public static string RepositoryRoot()
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CartRecovery.sln")))
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
-            directory = directory.Parent;
+            var directory = new DirectoryInfo(start);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CartRecovery.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            if (directory is not null)
+            {
+                return directory.FullName;
+            }
         }
 
-        return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (CartRecovery.sln).");
+        throw new InvalidOperationException("Cannot find the repository root (CartRecovery.sln).");
     }
 }
