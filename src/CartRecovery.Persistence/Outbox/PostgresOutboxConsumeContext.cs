@@ -13,6 +13,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage> : OutboxConsumeContex
     private readonly JourneyDbContext _dbContext;
     private readonly InboxState _inbox;
     private readonly TimeProvider _clock;
+    private bool _addedSends;
 
     public PostgresOutboxConsumeContext(ConsumeContext<TMessage> context, OutboxConsumeOptions options,
         IServiceProvider provider, JourneyDbContext dbContext, InboxState inbox, TimeProvider clock)
@@ -33,6 +34,13 @@ public sealed class PostgresOutboxConsumeContext<TMessage> : OutboxConsumeContex
     public override async Task SetConsumed()
     {
         _inbox.Consumed = _clock.GetUtcNow();
+        // Most consumers send nothing. Their delivery pass would only load no rows and set this mark in a
+        // transaction of its own, so it is set here, with the consume, and that pass is skipped.
+        if (!_addedSends)
+        {
+            _inbox.Delivered = _inbox.Consumed;
+        }
+
         await _dbContext.SaveChangesAsync(CancellationToken);
     }
 
@@ -66,6 +74,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage> : OutboxConsumeContex
 
     public override Task AddSend<T>(SendContext<T> context)
     {
+        _addedSends = true;
         _dbContext.OutboxMessages.Add(OutboxMessageWriter.ToRow(context, SerializerContext, _inbox, _clock.GetUtcNow()));
         return Task.CompletedTask;
     }
