@@ -3,6 +3,7 @@ using CartRecovery.Delivery.Links;
 using CartRecovery.Delivery.Policy;
 using CartRecovery.Delivery.Profiles;
 using CartRecovery.Delivery.Templates;
+using CartRecovery.Dispatcher.Cancellations;
 using CartRecovery.Dispatcher.Conversions;
 using CartRecovery.Dispatcher.Decisions;
 using CartRecovery.Dispatcher.Ledger;
@@ -37,6 +38,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<EmailMessageFactory>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<SendLedger>();
+        services.AddSingleton<CancelledJourneys>();
         services.AddSingleton<CustomerProfileStore>();
         services.AddSingleton<RecentlyViewedProducts>();
         services.AddScoped<DecisionLog>();

@@ -2,6 +2,7 @@ using CartRecovery.Contracts;
 using CartRecovery.Delivery.Links;
 using CartRecovery.Delivery.Policy;
 using CartRecovery.Delivery.Templates;
+using CartRecovery.Dispatcher.Cancellations;
 using CartRecovery.Dispatcher.Decisions;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Profiles;
@@ -22,6 +23,7 @@ public sealed class SendJourneyEmailConsumer(
     IOptions<ContactPolicyOptions> policyOptions,
     CustomerProfileStore profiles,
     SendLedger ledger,
+    CancelledJourneys cancelledJourneys,
     DecisionLog decisions,
     DiscountCodes discountCodes,
     RecentlyViewedProducts recentlyViewed,
@@ -49,6 +51,13 @@ public sealed class SendJourneyEmailConsumer(
                     ? "A previous attempt was cut off after claiming the send; it is in doubt and is not resent."
                     : "This step was already sent, or is being sent by another delivery; the repeat changed nothing.",
                 now, ct, messageId: messageId);
+            return;
+        }
+
+        if (await cancelledJourneys.Contains(request.JourneyId, ct))
+        {
+            await Decide(request, DecisionOutcomes.Suppressed, ContactRules.Cancelled,
+                "Support cancelled this journey; none of its emails goes out.", now, ct);
             return;
         }
 

@@ -11,4 +11,9 @@ public static class ContactRules
     public const string QuietHours = "quiet-hours";
     public const string Expired = "expired";
     public const string Allowed = "allowed";
+
+    /// <summary>Not a policy rule: support cancelled the journey, so none of its emails goes out.</summary>
+    public const string Cancelled = "cancelled";
+    /// <summary>Not a policy rule: the customer was erased while this email waited.</summary>
+    public const string Erased = "erased";
 }

@@ -6,14 +6,15 @@ namespace CartRecovery.Dispatcher.Conversions;
 
 /// <summary>Credits every order to the email before it (<see cref="OrderAttribution"/>) and counts the conversion
 /// and its revenue.</summary>
-public sealed class ConversionAttribution(OrderAttribution attribution, CartRecoveryMetrics metrics) : IConsumer<OrderPlaced>
+public sealed class ConversionAttribution(OrderAttribution attribution, CartRecoveryMetrics metrics, IAfterCommit afterCommit)
+    : IConsumer<OrderPlaced>
 {
     public async Task Consume(ConsumeContext<OrderPlaced> context)
     {
         var order = context.Message;
-        if (await attribution.CreditOrder(order, context.CancellationToken) is { } credit)
+        foreach (var credit in await attribution.CreditOrder(order, context.CancellationToken))
         {
-            metrics.Converted(credit.Journey, credit.Step, credit.Treatment, order.Total, order.Currency);
+            afterCommit.Add(() => metrics.Converted(credit.Journey, credit.Step, credit.Treatment, order.Total, order.Currency));
         }
     }
 }

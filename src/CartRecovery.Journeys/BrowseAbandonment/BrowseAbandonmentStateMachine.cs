@@ -1,7 +1,7 @@
 using CartRecovery.Contracts;
 using CartRecovery.Journeys.CartAbandonment;
-using MassTransit;
 using CartRecovery.Journeys.Telemetry;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Journeys.BrowseAbandonment;

@@ -1,8 +1,8 @@
 using CartRecovery.Journeys.BrowseAbandonment;
 using CartRecovery.Journeys.CartAbandonment;
+using CartRecovery.Journeys.Customers;
 using CartRecovery.Journeys.Inactivity;
 using CartRecovery.Journeys.PostPurchase;
-using CartRecovery.Journeys.Customers;
 using CartRecovery.Journeys.Telemetry;
 using CartRecovery.Journeys.Validation;
 using FluentValidation;
@@ -32,6 +32,7 @@ public static class JourneyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.TryAddSingleton<CartRecoveryMetrics>();
+        services.TryAddScoped<IAfterCommit, ImmediateAfterCommit>();
         services.TryAddSingleton<IRejectedEventRecorder, LoggingRejectedEventRecorder>();
         services.TryAddScoped<ICustomerSegments, NoVipCustomers>();
         services.TryAddSingleton<IJourneyEndpointOutbox, InMemoryJourneyEndpointOutbox>();

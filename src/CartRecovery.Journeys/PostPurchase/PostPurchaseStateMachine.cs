@@ -1,6 +1,6 @@
 using CartRecovery.Contracts;
-using MassTransit;
 using CartRecovery.Journeys.Telemetry;
+using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Journeys.PostPurchase;

@@ -22,7 +22,7 @@ public sealed class CartRecoveryMetrics
         _eventsConsumed = meter.CreateCounter<long>("cartrecovery.events.consumed", description: "Inbound events that passed validation, per type");
         _eventsRejected = meter.CreateCounter<long>("cartrecovery.events.rejected", description: "Inbound events refused by validation, per type");
         _emailDecisions = meter.CreateCounter<long>("cartrecovery.emails", description: "Email decisions per journey, outcome and rule");
-        _journeysStarted = meter.CreateCounter<long>("cartrecovery.journeys.started", description: "Journeys started per kind");
+        _journeysStarted = meter.CreateCounter<long>("cartrecovery.journeys.started", description: "Journeys (or rounds of a journey) started per kind");
         _journeysEnded = meter.CreateCounter<long>("cartrecovery.journeys.ended", description: "Journeys (or rounds of a journey) ended per kind and outcome, recovered carts among them");
         _conversions = meter.CreateCounter<long>("cartrecovery.conversions", description: "Orders credited to the last email decision within the attribution window, per journey, step and treatment (treated or holdout)");
         _attributedRevenue = meter.CreateCounter<double>("cartrecovery.conversions.revenue", description: "Order totals credited to journeys within the attribution window, per journey, treatment and currency");

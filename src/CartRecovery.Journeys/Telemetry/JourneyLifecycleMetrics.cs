@@ -1,12 +1,14 @@
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Journeys.Telemetry;
 
 /// <summary>
-/// Counts journeys started and ended from their state changes, so no journey has to remember to. A journey starts
-/// when it leaves <c>Initial</c> and ends when it reaches <c>Final</c> or one of the given round-ending states (a
-/// journey that runs in rounds ends each round). A tombstone, finalized straight from <c>Initial</c> because the
-/// order or cancellation came first, is neither: no journey ran.
+/// Counts journeys started and ended from their state changes, so no journey has to remember to, and only once the
+/// change is committed. A journey that runs in rounds (browse, win-back) counts each round: a round ends in one of
+/// the given round-ending states and the next starts when the journey leaves it again, so started minus ended is
+/// always what is running. A tombstone, finalized straight from <c>Initial</c> because the order or cancellation
+/// came first, is neither: no journey ran.
 /// </summary>
 public sealed class JourneyLifecycleMetrics<TState>(
     string journey,
@@ -18,23 +20,29 @@ public sealed class JourneyLifecycleMetrics<TState>(
 {
     public Task StateChanged(BehaviorContext<TState> context, State currentState, State previousState)
     {
-        var started = Equals(previousState, machine.Initial);
-        var ended = Equals(currentState, machine.Final) || roundEnds.Contains(currentState);
-        if (started && ended)
+        var wasIdle = Equals(previousState, machine.Initial) || roundEnds.Contains(previousState);
+        var isIdle = Equals(currentState, machine.Final) || roundEnds.Contains(currentState);
+        if (wasIdle == isIdle)
         {
             return Task.CompletedTask;
         }
 
-        if (started)
+        var afterCommit = AfterCommit(context);
+        if (isIdle)
         {
-            metrics.JourneyStarted(journey);
+            var outcome = context.Saga.Outcome ?? "none";
+            afterCommit.Add(() => metrics.JourneyEnded(journey, outcome));
         }
-
-        if (ended)
+        else
         {
-            metrics.JourneyEnded(journey, context.Saga.Outcome ?? "none");
+            afterCommit.Add(() => metrics.JourneyStarted(journey));
         }
 
         return Task.CompletedTask;
     }
+
+    private static IAfterCommit AfterCommit(BehaviorContext<TState> context) =>
+        context.TryGetPayload(out IServiceScope? scope) ? scope.ServiceProvider.GetRequiredService<IAfterCommit>()
+        : context.TryGetPayload(out IServiceProvider? provider) ? provider.GetRequiredService<IAfterCommit>()
+        : new ImmediateAfterCommit();
 }

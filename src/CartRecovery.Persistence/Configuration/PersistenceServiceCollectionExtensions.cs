@@ -1,4 +1,5 @@
 using CartRecovery.Journeys.Configuration;
+using CartRecovery.Journeys.Telemetry;
 using CartRecovery.Journeys.Validation;
 using CartRecovery.Persistence.Migrations;
 using CartRecovery.Persistence.Outbox;
@@ -32,6 +33,8 @@ public static class PersistenceServiceCollectionExtensions
 
         services.BindValidated<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
         services.AddScoped<IOutboxContextFactory<JourneyDbContext>, PostgresOutboxContextFactory>();
+        services.AddScoped<TransactionAfterCommit>();
+        services.Replace(ServiceDescriptor.Scoped<IAfterCommit>(p => p.GetRequiredService<TransactionAfterCommit>()));
         services.Replace(ServiceDescriptor.Singleton<IJourneyEndpointOutbox, PostgresJourneyEndpointOutbox>());
 
         services.AddSingleton<LoggingRejectedEventRecorder>();

@@ -16,6 +16,7 @@ namespace CartRecovery.Persistence.Outbox;
 public sealed class PostgresOutboxContextFactory(
     JourneyDbContext dbContext,
     IEnumerable<IJourneyTransactionParticipant> participants,
+    TransactionAfterCommit afterCommit,
     IServiceProvider provider,
     TimeProvider clock)
     : IOutboxContextFactory<JourneyDbContext>
@@ -63,10 +64,12 @@ public sealed class PostgresOutboxContextFactory(
                 }
 
                 await transaction.CommitAsync(context.CancellationToken);
+                afterCommit.Committed();
                 continueProcessing = outboxContext.ContinueProcessing;
             }
             catch
             {
+                afterCommit.RolledBack();
                 await transaction.RollbackAsync(CancellationToken.None);
                 dbContext.ChangeTracker.Clear();
                 throw;

@@ -40,6 +40,7 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddScoped<CustomerEraser>();
         builder.Services.AddScoped<JourneyCanceller>();
         builder.Services.AddSingleton<PendingEmailTimers>();
+        builder.Services.AddScoped<WithdrawnEmails>();
         builder.Services.AddOpenApi();
         builder.Services.AddCartRecoveryTelemetry();
         builder.Services.AddProblemDetails();

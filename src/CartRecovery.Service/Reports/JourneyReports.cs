@@ -1,3 +1,4 @@
+using System.Data;
 using CartRecovery.Contracts;
 using CartRecovery.Delivery.Policy;
 using CartRecovery.Dispatcher.Conversions;
@@ -39,7 +40,7 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var started = await Started(connection, from, to, cancellationToken);
-        var requests = await RequestCounts(connection, from, to, cancellationToken);
+        var requests = await StepRequestCounts(connection, from, to, cancellationToken);
         var conversions = await Conversions(connection, from, to, cancellationToken);
         var revenue = await Revenue(connection, from, to, cancellationToken);
 
@@ -52,18 +53,19 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
         return new JourneyReport(from, to, conversionOptions.Value.AttributionWindow, journeys);
     }
 
-    private static JourneyStepReport StepReport(string journey, int step, List<RequestCount> requests,
-        List<ConversionCount> conversions, List<RevenueSum> revenue)
+    private static JourneyStepReport StepReport(string journey, int step, List<StepRequestCount> requests,
+        List<StepConversionCount> conversions, List<StepRevenue> revenue)
     {
         var ofStep = requests.Where(r => r.Journey == journey && r.Step == step).ToList();
         int Count(string status) => ofStep.Where(r => r.Status == status).Sum(r => r.Requests);
         var emailed = Count(DecisionOutcomes.Sent);
         var holdouts = ofStep.Where(r => r.Status == DecisionOutcomes.Suppressed && r.Rule == ContactRules.Holdout).Sum(r => r.Requests);
 
-        TreatmentGroupReport Group(string treatment, int customers)
+        TreatmentGroupReport Group(string treatment, int requested)
         {
-            var converted = conversions.Where(c => c.Journey == journey && c.Step == step && c.Treatment == treatment).Sum(c => c.Converted);
-            return new TreatmentGroupReport(customers, converted, Rate(converted, customers),
+            var credited = conversions.SingleOrDefault(c => c.Journey == journey && c.Step == step && c.Treatment == treatment);
+            var converted = credited?.Converted ?? 0;
+            return new TreatmentGroupReport(requested, converted, Rate(converted, requested), credited?.Orders ?? 0,
                 revenue.Where(r => r.Journey == journey && r.Step == step && r.Treatment == treatment)
                     .ToDictionary(r => r.Currency, r => r.Amount));
         }
@@ -96,16 +98,16 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
     private static async Task<Dictionary<string, int>> Started(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken)
     {
-        // Tombstones (an order or a cancellation that came before its journey) never ran: a cart tombstone saw no
-        // activity, a post-purchase tombstone no order lines.
+        // Tombstones (an order or a cancellation that came before its journey) never ran: a cart tombstone is a
+        // conversion without a single cart line, a post-purchase tombstone has no order behind it (no currency).
         const string sql = """
             SELECT 'cart-abandonment', count(*) FROM cart_abandonment_state
-             WHERE started_at >= @from AND started_at < @to AND last_activity_at > '1970-01-01'
+             WHERE started_at >= @from AND started_at < @to AND NOT (COALESCE(outcome, '') = 'converted' AND jsonb_array_length(lines) = 0)
             UNION ALL
             SELECT 'browse-abandonment', count(*) FROM browse_abandonment_state WHERE started_at >= @from AND started_at < @to
             UNION ALL
             SELECT 'post-purchase', count(*) FROM post_purchase_state
-             WHERE started_at >= @from AND started_at < @to AND jsonb_array_length(lines) > 0
+             WHERE started_at >= @from AND started_at < @to AND currency <> ''
             UNION ALL
             SELECT 'inactivity', count(*) FROM inactivity_state WHERE started_at >= @from AND started_at < @to
             """;
@@ -113,34 +115,35 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
         return rows.ToDictionary(r => r.Journey, r => r.Count);
     }
 
-    private static Task<List<RequestCount>> RequestCounts(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+    private static Task<List<StepRequestCount>> StepRequestCounts(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken) =>
         Read(connection, Requests + """
             SELECT journey, step, status, CASE WHEN status = @suppressed THEN rule END, count(*)
             FROM requests GROUP BY 1, 2, 3, 4
             """, from, to,
-            r => new RequestCount(r.GetString(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), (int)r.GetInt64(4)),
+            r => new StepRequestCount(r.GetString(0), r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), (int)r.GetInt64(4)),
             cancellationToken);
 
-    private static Task<List<ConversionCount>> Conversions(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+    private static Task<List<StepConversionCount>> Conversions(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken) =>
         Read(connection, Requests + """
-            SELECT c.journey, c.step, c.treatment, count(DISTINCT c.journey_id),
+            SELECT c.journey, c.step, c.treatment, count(DISTINCT c.journey_id), count(*),
                    percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM c.converted_at - c.decided_at))
             FROM journey_conversion c JOIN requests r ON r.journey_id = c.journey_id AND r.step = c.step
             GROUP BY 1, 2, 3
             """, from, to,
-            r => new ConversionCount(r.GetString(0), r.GetInt32(1), r.GetString(2), (int)r.GetInt64(3), r.IsDBNull(4) ? null : r.GetDouble(4)),
+            r => new StepConversionCount(r.GetString(0), r.GetInt32(1), r.GetString(2), (int)r.GetInt64(3), (int)r.GetInt64(4),
+                r.IsDBNull(5) ? null : r.GetDouble(5)),
             cancellationToken);
 
-    private static Task<List<RevenueSum>> Revenue(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+    private static Task<List<StepRevenue>> Revenue(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken) =>
         Read(connection, Requests + """
             SELECT c.journey, c.step, c.treatment, c.currency, sum(c.revenue)
             FROM journey_conversion c JOIN requests r ON r.journey_id = c.journey_id AND r.step = c.step
             GROUP BY 1, 2, 3, 4
             """, from, to,
-            r => new RevenueSum(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetDecimal(4)),
+            r => new StepRevenue(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetDecimal(4)),
             cancellationToken);
 
     private static async Task<List<T>> Read<T>(NpgsqlConnection connection, string sql, DateTimeOffset from, DateTimeOffset to,
@@ -161,10 +164,4 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
 
         return rows;
     }
-
-    private sealed record RequestCount(string Journey, int Step, string Status, string? Rule, int Requests);
-
-    private sealed record ConversionCount(string Journey, int Step, string Treatment, int Converted, double? MedianSeconds);
-
-    private sealed record RevenueSum(string Journey, int Step, string Treatment, string Currency, decimal Amount);
 }

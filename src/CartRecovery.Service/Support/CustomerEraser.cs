@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CartRecovery.Delivery.Policy;
 using Npgsql;
 
 namespace CartRecovery.Service.Support;
@@ -13,14 +14,18 @@ public sealed class CustomerEraser(
     NpgsqlDataSource dataSource,
     JourneyQueries queries,
     JourneyCanceller canceller,
-    PendingEmailTimers pendingEmails)
+    PendingEmailTimers pendingEmails,
+    WithdrawnEmails withdrawnEmails)
 {
     public async Task<ErasureReport> Erase(string customerId, CancellationToken cancellationToken)
     {
         var pseudonym = Pseudonym(customerId);
         var (cancelled, deferredEmails) = await CancelRunningJourneys(customerId, cancellationToken);
         // Deferred emails of journeys that already ended, or of none the saga tables still name.
-        var timers = deferredEmails + await pendingEmails.RemoveForCustomer(customerId, cancellationToken);
+        var leftOver = await pendingEmails.RemoveForCustomer(customerId, cancellationToken);
+        await withdrawnEmails.Record(leftOver, ContactRules.Erased,
+            "The customer was erased while this email waited for its send time; it will not be sent.", cancellationToken);
+        var timers = deferredEmails + leftOver.Count;
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using CartRecovery.Contracts;
+using CartRecovery.Journeys.BrowseAbandonment;
+using CartRecovery.Journeys.Inactivity;
 using Npgsql;
 
 namespace CartRecovery.Service.Support;
@@ -9,33 +12,33 @@ namespace CartRecovery.Service.Support;
 /// </summary>
 public sealed class JourneyQueries(NpgsqlDataSource dataSource)
 {
-    // Every journey kind in one shape: what it is about, its timer tokens (with names) and the journey ids its emails
-    // were requested under (browse and win-back request each round's email under an id of its own).
+    // Every journey kind in one shape: what it is about, its timer tokens (with names) and how many rounds it ran
+    // (browse and win-back request each round's email under an id of its own, derived from the round's number).
     private const string AllJourneys = """
         SELECT * FROM (
             SELECT correlation_id AS id, 'cart-abandonment' AS journey, customer_id, current_state, started_at, ended_at,
                    outcome, 'cart ' || correlation_id AS subject,
                    ARRAY[idle_timeout_token_id, discount_follow_up_token_id, expiry_token_id] AS tokens,
                    ARRAY['idle-timeout', 'discount-follow-up', 'expiry'] AS timer_names,
-                   ARRAY[correlation_id] AS email_ids
+                   0 AS rounds
             FROM cart_abandonment_state
             UNION ALL
             SELECT correlation_id, 'browse-abandonment', customer_id, current_state, started_at, ended_at,
                    outcome, 'product ' || sku,
                    ARRAY[quiet_period_token_id, cooldown_token_id], ARRAY['quiet-period', 'email-cooldown'],
-                   ARRAY[correlation_id, email_journey_id]
+                   emails_requested
             FROM browse_abandonment_state
             UNION ALL
             SELECT correlation_id, 'post-purchase', customer_id, current_state, started_at, ended_at,
                    outcome, 'order ' || correlation_id,
                    ARRAY[review_request_token_id, cross_sell_token_id], ARRAY['review-request', 'cross-sell'],
-                   ARRAY[correlation_id]
+                   0
             FROM post_purchase_state
             UNION ALL
             SELECT correlation_id, 'inactivity', customer_id, current_state, started_at,
                    CASE WHEN outcome IS NOT NULL THEN COALESCE(ended_at, unengaged_at) END, outcome, 'customer activity',
                    ARRAY[inactivity_token_id, win_back_token_id, sunset_token_id], ARRAY['inactivity', 'win-back', 'sunset'],
-                   ARRAY[correlation_id, lapse_journey_id]
+                   lapses
             FROM inactivity_state
         ) journeys
         """;
@@ -82,11 +85,20 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource)
                 Outcome = reader.IsDBNull(6) ? null : reader.GetString(6),
             },
             [.. names.Zip(tokens)],
-            [.. reader.GetFieldValue<Guid?[]>(10).OfType<Guid>()]));
+            EmailJourneyIds(reader.GetString(1), reader.GetGuid(0), reader.GetInt32(10))));
         }
 
         return journeys;
     }
+
+    /// <summary>The ids a journey's emails are requested under: its own, or one per round for browse and win-back,
+    /// the next round's included, so a cancel also covers an email requested while the cancel is on its way.</summary>
+    private static Guid[] EmailJourneyIds(string journey, Guid id, int rounds) => journey switch
+    {
+        JourneyNames.BrowseAbandonment => [.. Enumerable.Range(1, rounds + 1).Select(n => BrowseJourneyId.ForEmail(id, n))],
+        JourneyNames.Inactivity => [.. Enumerable.Range(1, rounds + 1).Select(n => InactivityJourneyId.ForLapse(id, n))],
+        _ => [id],
+    };
 
     private async Task<List<JourneyView>> WithDetails(
         List<(JourneyView View, (string Name, Guid? Token)[] Timers, Guid[] EmailIds)> journeys, CancellationToken cancellationToken)

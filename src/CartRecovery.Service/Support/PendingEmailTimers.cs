@@ -14,15 +14,18 @@ namespace CartRecovery.Service.Support;
 /// </summary>
 public sealed partial class PendingEmailTimers(NpgsqlDataSource dataSource, QuartzSchedulerHolder scheduler)
 {
-    public Task<int> RemoveForCustomer(string customerId, CancellationToken cancellationToken) =>
+    /// <returns>The email requests removed.</returns>
+    public Task<IReadOnlyList<SendJourneyEmail>> RemoveForCustomer(string customerId, CancellationToken cancellationToken) =>
         RemoveWhere(SearchHint(customerId), email => email.CustomerId == customerId, cancellationToken);
 
-    public async Task<int> RemoveForJourneys(IReadOnlyCollection<Guid> emailJourneyIds, CancellationToken cancellationToken)
+    /// <returns>The email requests removed.</returns>
+    public async Task<IReadOnlyList<SendJourneyEmail>> RemoveForJourneys(IReadOnlyCollection<Guid> emailJourneyIds,
+        CancellationToken cancellationToken)
     {
-        var removed = 0;
+        var removed = new List<SendJourneyEmail>();
         foreach (var journeyId in emailJourneyIds)
         {
-            removed += await RemoveWhere(journeyId.ToString("D"), email => email.JourneyId == journeyId, cancellationToken);
+            removed.AddRange(await RemoveWhere(journeyId.ToString("D"), email => email.JourneyId == journeyId, cancellationToken));
         }
 
         return removed;
@@ -31,7 +34,8 @@ public sealed partial class PendingEmailTimers(NpgsqlDataSource dataSource, Quar
     /// <summary>The request sits in the job data as JSON inside JSON, so its text is escaped twice over. The
     /// database narrows the search to timers whose data contains <paramref name="hint"/>; each candidate's message
     /// is then read back and matched exactly.</summary>
-    private async Task<int> RemoveWhere(string hint, Func<SendJourneyEmail, bool> matches, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<SendJourneyEmail>> RemoveWhere(string hint, Func<SendJourneyEmail, bool> matches,
+        CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT trigger_name, trigger_group FROM qrtz_triggers
@@ -48,14 +52,14 @@ public sealed partial class PendingEmailTimers(NpgsqlDataSource dataSource, Quar
             }
         }
 
-        var removed = 0;
+        var removed = new List<SendJourneyEmail>();
         foreach (var key in candidates)
         {
             var trigger = await scheduler.Scheduler.GetTrigger(key, cancellationToken);
             if (trigger is not null && Email(ScheduledMessageData.From(trigger.JobDataMap)) is { } email && matches(email)
                 && await scheduler.Scheduler.UnscheduleJob(key, cancellationToken))
             {
-                removed++;
+                removed.Add(email);
             }
         }
 

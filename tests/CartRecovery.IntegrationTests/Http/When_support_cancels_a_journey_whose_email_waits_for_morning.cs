@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CartRecovery.Contracts;
+using CartRecovery.Delivery.Policy;
 using CartRecovery.Dispatcher.Decisions;
 using CartRecovery.IntegrationTests.Infrastructure;
+using CartRecovery.Journeys;
 
 namespace CartRecovery.IntegrationTests.Http;
 
@@ -50,6 +53,28 @@ public sealed class When_support_cancels_a_journey_whose_email_waits_for_morning
         Assert.Equal(0, await DeferredEmails());
         Assert.Equal(0, await _host.Database.PendingTimers());
         Assert.Empty(new SmtpSink(services.Maildir).To($"{_customerId}@example.com"));
+        Assert.Equal(ContactRules.Cancelled, await LastRule(step: 1));
+    }
+
+    [Fact]
+    public async Task Should_stop_an_email_the_journey_requested_while_the_cancel_was_on_its_way()
+    {
+        await _host.Http.PostAsync(new Uri($"/api/journeys/{_cartId}/cancel", UriKind.Relative), null);
+        var dispatcher = await _host.Bus.GetSendEndpoint(JourneyEndpoints.EmailDispatcher);
+        await dispatcher.Send(new SendJourneyEmail
+        {
+            JourneyId = _cartId,
+            Journey = JourneyNames.CartAbandonment,
+            Step = 2,
+            StepName = "discount",
+            CustomerId = _customerId,
+            RequestedAt = DateTimeOffset.UtcNow,
+            Products = [],
+        });
+
+        var rule = await Eventually.Until(() => LastRule(step: 2), r => r is not null, TimeSpan.FromSeconds(20), "late request decided");
+        Assert.Equal(ContactRules.Cancelled, rule);
+        Assert.Empty(new SmtpSink(services.Maildir).To($"{_customerId}@example.com"));
     }
 
     [Fact]
@@ -61,6 +86,11 @@ public sealed class When_support_cancels_a_journey_whose_email_waits_for_morning
         Assert.Equal(1, report["timersRemoved"]!.GetValue<int>());
         Assert.Equal(0, await DeferredEmails());
     }
+
+    private Task<string?> LastRule(int step) =>
+        _host.Database.Scalar<string>(
+            "SELECT rule FROM email_decision WHERE journey_id = @id AND step = @step ORDER BY decided_at DESC, id DESC LIMIT 1",
+            ("id", _cartId), ("step", step));
 
     /// <summary>Timers holding a SendJourneyEmail for this cart (the dispatcher's deferrals).</summary>
     private Task<long> DeferredEmails() =>

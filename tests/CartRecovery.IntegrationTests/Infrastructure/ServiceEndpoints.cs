@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using CartRecovery.TestSupport;
 using System.Net.Http;
 using System.Net.Sockets;
+using CartRecovery.TestSupport;
 using Npgsql;
 using Testcontainers.PostgreSql;
 using Testcontainers.RabbitMq;

@@ -68,8 +68,9 @@ public sealed class When_marketing_reports_on_the_journeys(ServiceEndpoints serv
     {
         var recovery = Journey(await Report("/api/reports/journeys"), JourneyNames.CartAbandonment)["steps"]![0]!;
 
-        Assert.Equal(1, recovery["treated"]!["customers"]!.GetValue<int>());
-        Assert.Equal(1, recovery["holdout"]!["customers"]!.GetValue<int>());
+        Assert.Equal(1, recovery["treated"]!["requests"]!.GetValue<int>());
+        Assert.Equal(1, recovery["treated"]!["orders"]!.GetValue<int>());
+        Assert.Equal(1, recovery["holdout"]!["requests"]!.GetValue<int>());
         Assert.Equal(1, recovery["holdout"]!["converted"]!.GetValue<int>());
         Assert.Equal(10m, recovery["holdout"]!["revenue"]!["EUR"]!.GetValue<decimal>());
         Assert.Equal(0.0, recovery["uplift"]!.GetValue<double>());
@@ -78,8 +79,9 @@ public sealed class When_marketing_reports_on_the_journeys(ServiceEndpoints serv
     [Fact]
     public async Task Should_leave_out_what_happened_outside_the_period()
     {
-        var to = DateTimeOffset.UtcNow.AddDays(-1).ToString("O");
-        var report = await Report($"/api/reports/journeys?from=2026-01-01&to={Uri.EscapeDataString(to)}");
+        var from = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-10).ToString("O"));
+        var to = Uri.EscapeDataString(DateTimeOffset.UtcNow.AddDays(-1).ToString("O"));
+        var report = await Report($"/api/reports/journeys?from={from}&to={to}");
 
         var cart = Journey(report, JourneyNames.CartAbandonment);
         Assert.Equal(0, cart["started"]!.GetValue<int>());

@@ -27,16 +27,16 @@ public sealed class When_orders_are_credited_to_the_emails_before_them(ServiceEn
         var inside = await Decision("inside", JourneyNames.CartAbandonment, DecisionOutcomes.Sent, ContactRules.Allowed, TimeSpan.FromDays(6.9));
         await Decision("outside", JourneyNames.CartAbandonment, DecisionOutcomes.Sent, ContactRules.Allowed, TimeSpan.FromDays(7.1));
 
-        var credit = await Credit(Order("inside"));
+        var credit = Assert.Single(await Credit(Order("inside")));
         Assert.Equal(new ConversionCredit(inside, JourneyNames.CartAbandonment, 1, Treatments.Treated), credit);
-        Assert.Null(await Credit(Order("outside")));
+        Assert.Empty(await Credit(Order("outside")));
     }
 
     [Fact]
     public async Task Should_not_credit_an_email_that_came_after_the_order()
     {
         await Decision("later", JourneyNames.BrowseAbandonment, DecisionOutcomes.Sent, ContactRules.Allowed, TimeSpan.FromMinutes(-5));
-        Assert.Null(await Credit(Order("later")));
+        Assert.Empty(await Credit(Order("later")));
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class When_orders_are_credited_to_the_emails_before_them(ServiceEn
         var cart = await Decision("touches", JourneyNames.CartAbandonment, DecisionOutcomes.Sent, ContactRules.Allowed, TimeSpan.FromDays(2));
         var browse = await Decision("touches", JourneyNames.BrowseAbandonment, DecisionOutcomes.Sent, ContactRules.Allowed, TimeSpan.FromHours(1));
 
-        Assert.Equal(browse, (await Credit(Order("touches")))!.JourneyId);
-        Assert.Equal(cart, (await Credit(Order("touches", cartId: cart)))!.JourneyId);
+        Assert.Equal(browse, Assert.Single(await Credit(Order("touches"))).JourneyId);
+        Assert.Equal(cart, Assert.Single(await Credit(Order("touches", cartId: cart))).JourneyId);
     }
 
     [Fact]
@@ -55,8 +55,19 @@ public sealed class When_orders_are_credited_to_the_emails_before_them(ServiceEn
         await Decision("held-out", JourneyNames.CartAbandonment, DecisionOutcomes.Suppressed, ContactRules.Holdout, TimeSpan.FromHours(3));
         await Decision("capped", JourneyNames.CartAbandonment, DecisionOutcomes.Suppressed, ContactRules.FrequencyCap, TimeSpan.FromHours(3));
 
-        Assert.Equal(Treatments.Holdout, (await Credit(Order("held-out")))!.Treatment);
-        Assert.Null(await Credit(Order("capped")));
+        Assert.Equal(Treatments.Holdout, Assert.Single(await Credit(Order("held-out"))).Treatment);
+        Assert.Empty(await Credit(Order("capped")));
+    }
+
+    [Fact]
+    public async Task Should_credit_a_holdout_even_when_another_journeys_email_came_later()
+    {
+        var heldOut = await Decision("both", JourneyNames.CartAbandonment, DecisionOutcomes.Suppressed, ContactRules.Holdout, TimeSpan.FromHours(3));
+        var emailed = await Decision("both", JourneyNames.BrowseAbandonment, DecisionOutcomes.Sent, ContactRules.Allowed, TimeSpan.FromHours(1));
+
+        var credits = await Credit(Order("both"));
+        Assert.Equal(emailed, credits.Single(c => c.Treatment == Treatments.Treated).JourneyId);
+        Assert.Equal(heldOut, credits.Single(c => c.Treatment == Treatments.Holdout).JourneyId);
     }
 
     [Fact]
@@ -65,12 +76,12 @@ public sealed class When_orders_are_credited_to_the_emails_before_them(ServiceEn
         await Decision("twice", JourneyNames.PostPurchase, DecisionOutcomes.Sent, ContactRules.Allowed, TimeSpan.FromDays(1));
         var order = Order("twice");
 
-        Assert.NotNull(await Credit(order));
-        Assert.Null(await Credit(order));
+        Assert.Single(await Credit(order));
+        Assert.Empty(await Credit(order));
         Assert.Equal(1, await _host.Database.Count("SELECT count(*) FROM journey_conversion WHERE order_id = @id", ("id", order.OrderId)));
     }
 
-    private async Task<ConversionCredit?> Credit(OrderPlaced order)
+    private async Task<IReadOnlyList<ConversionCredit>> Credit(OrderPlaced order)
     {
         await using var scope = _host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<OrderAttribution>().CreditOrder(order, CancellationToken.None);

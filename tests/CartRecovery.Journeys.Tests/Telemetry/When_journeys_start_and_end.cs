@@ -38,7 +38,7 @@ public sealed class When_journeys_start_and_end : IAsyncLifetime
     {
         Assert.Equal(1, Count(_started, JourneyNames.CartAbandonment));
         Assert.Equal(1, Count(_started, JourneyNames.Inactivity));
-        Assert.Equal(0, Count(_started, JourneyNames.BrowseAbandonment));
+        Assert.Equal(0, Count(_started, JourneyNames.PostPurchase));
     }
 
     [Fact]

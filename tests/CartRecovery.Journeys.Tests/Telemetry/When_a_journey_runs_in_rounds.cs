@@ -1,0 +1,71 @@
+using System.Diagnostics.Metrics;
+using CartRecovery.Contracts;
+using CartRecovery.Journeys.BrowseAbandonment;
+using CartRecovery.Journeys.Telemetry;
+using CartRecovery.Journeys.Tests.Support;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+
+namespace CartRecovery.Journeys.Tests.Telemetry;
+
+/// <summary>A browse journey emails, cools down, watches again and is then cancelled: each round is counted as
+/// started and ended once, so started minus ended is what is running.</summary>
+public sealed class When_a_journey_runs_in_rounds : IAsyncLifetime
+{
+    private readonly Guid _journeyId = BrowseJourneyId.For(Events.CustomerId, "SKU-1");
+    private MoreJourneysHarness _h = null!;
+    private MetricCollector<long> _started = null!;
+    private MetricCollector<long> _ended = null!;
+
+    public async Task InitializeAsync()
+    {
+        _h = await MoreJourneysHarness.Start();
+        var meters = _h.Service<IMeterFactory>();
+        _started = new MetricCollector<long>(meters, CartRecoveryMetrics.MeterName, "cartrecovery.journeys.started");
+        _ended = new MetricCollector<long>(meters, CartRecoveryMetrics.MeterName, "cartrecovery.journeys.ended");
+
+        await _h.Publish(MoreEvents.ProductViewed(_h.Now, "SKU-1", duration: TimeSpan.FromMinutes(5)));
+        await _h.Advance(TimeSpan.FromHours(2));
+        await _h.BrowseIn(_journeyId, m => m.CoolingDown);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _started.Dispose();
+        _ended.Dispose();
+        await _h.DisposeAsync();
+    }
+
+    [Fact]
+    public void Should_end_the_first_round_when_the_email_is_requested()
+    {
+        Assert.Equal(1, Browse(_started).Sum(m => m.Value));
+        var ended = Assert.Single(Browse(_ended));
+        Assert.Equal(BrowseAbandonmentOutcomes.Emailed, ended.Tags["outcome"]);
+    }
+
+    [Fact]
+    public async Task Should_start_a_round_after_the_cooldown_and_end_it_once_when_cancelled()
+    {
+        await _h.Advance(TimeSpan.FromDays(8));
+        await _h.BrowseIn(_journeyId, m => m.Watching);
+        Assert.Equal(2, Browse(_started).Sum(m => m.Value));
+
+        await _h.Publish(new CancelJourney { JourneyId = _journeyId, RequestedAt = _h.Now });
+        await _h.BrowseIn(_journeyId, m => m.Final);
+        Assert.Equal([BrowseAbandonmentOutcomes.Emailed, BrowseAbandonmentOutcomes.Cancelled],
+            Browse(_ended).Select(m => (string)m.Tags["outcome"]!));
+    }
+
+    [Fact]
+    public async Task Should_not_end_a_round_twice_when_cancelled_during_the_cooldown()
+    {
+        await _h.Publish(new CancelJourney { JourneyId = _journeyId, RequestedAt = _h.Now });
+        await _h.BrowseIn(_journeyId, m => m.Final);
+
+        Assert.Single(Browse(_ended));
+        Assert.Equal(1, Browse(_started).Sum(m => m.Value));
+    }
+
+    private static IEnumerable<CollectedMeasurement<long>> Browse(MetricCollector<long> collector) =>
+        collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags["journey"], JourneyNames.BrowseAbandonment));
+}
