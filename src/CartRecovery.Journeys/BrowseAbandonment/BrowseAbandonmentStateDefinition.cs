@@ -9,6 +9,8 @@ public sealed class BrowseAbandonmentStateDefinition(IOptions<JourneyEndpointOpt
 {
     protected override void PartitionMessages(JourneyPartitions<BrowseAbandonmentState> partitions) =>
         partitions
+            .By<ProductViewed>(m => BrowseJourneyId.For(m.CustomerId, m.Sku))
+            .By<CartItemAdded>(m => BrowseJourneyId.For(m.CustomerId, m.Item.Sku))
             .By<OrderPlaced>(m => BrowseJourneyId.ForOrder(m))
             .By<BrowseQuietPeriodElapsed>(m => m.JourneyId)
             .By<BrowseCooldownElapsed>(m => m.JourneyId)

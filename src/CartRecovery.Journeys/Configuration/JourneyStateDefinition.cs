@@ -31,5 +31,13 @@ public abstract class JourneyStateDefinition<TState> : SagaDefinition<TState>
         PartitionMessages(new JourneyPartitions<TState>(sagaConfigurator, endpointConfigurator.CreatePartitioner(_options.ConcurrentMessageLimit)));
     }
 
+    /// <summary>The message types routed to their instance's partition.</summary>
+    public IReadOnlyList<Type> PartitionedMessageTypes()
+    {
+        var partitions = JourneyPartitions<TState>.Recording();
+        PartitionMessages(partitions);
+        return partitions.MessageTypes;
+    }
+
     protected abstract void PartitionMessages(JourneyPartitions<TState> partitions);
 }
