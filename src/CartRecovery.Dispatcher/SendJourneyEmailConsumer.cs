@@ -33,6 +33,7 @@ public sealed class SendJourneyEmailConsumer(
     IEmailSender sender,
     IOptions<SmtpOptions> smtpOptions,
     CartRecoveryMetrics metrics,
+    IAfterCommit afterCommit,
     TimeProvider clock)
     : IConsumer<SendJourneyEmail>
 {
@@ -119,13 +120,15 @@ public sealed class SendJourneyEmailConsumer(
         var claim = await ledger.TryClaim(request.JourneyId, request.Step, request.Journey, request.CustomerId, messageId, now, ct);
         if (claim != ClaimResult.Claimed)
         {
-            await Decide(request,
-                claim == ClaimResult.ConsentWithdrawn ? DecisionOutcomes.Suppressed : DecisionOutcomes.Duplicate,
-                claim == ClaimResult.ConsentWithdrawn ? ContactRules.Unsubscribed : "ledger",
-                claim == ClaimResult.ConsentWithdrawn
-                    ? "Consent was withdrawn just before sending; the unsubscribe won."
-                    : "Another delivery of this request claimed the send first.",
-                now, ct, messageId: messageId);
+            var (refusal, rule, reason) = claim switch
+            {
+                ClaimResult.ConsentWithdrawn => (DecisionOutcomes.Suppressed, ContactRules.Unsubscribed,
+                    "Consent was withdrawn just before sending; the unsubscribe won."),
+                ClaimResult.JourneyCancelled => (DecisionOutcomes.Suppressed, ContactRules.Cancelled,
+                    "Support cancelled the journey just before sending; the cancel won."),
+                _ => (DecisionOutcomes.Duplicate, "ledger", "Another delivery of this request claimed the send first."),
+            };
+            await Decide(request, refusal, rule, reason, now, ct, messageId: messageId);
             return;
         }
 
@@ -158,7 +161,7 @@ public sealed class SendJourneyEmailConsumer(
     private Task Decide(SendJourneyEmail request, string outcome, string rule, string reason, DateTimeOffset now, CancellationToken ct,
         IReadOnlyDictionary<string, string>? values = null, DateTimeOffset? deferUntil = null, string? messageId = null, string? discountCode = null)
     {
-        metrics.EmailDecided(request.Journey, outcome, rule);
+        afterCommit.Add(() => metrics.EmailDecided(request.Journey, outcome, rule));
         return decisions.Record(new DecisionRecord
         {
             JourneyId = request.JourneyId,

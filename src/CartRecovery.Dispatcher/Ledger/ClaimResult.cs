@@ -7,4 +7,6 @@ public enum ClaimResult
     AlreadyClaimed,
     /// <summary>Consent was withdrawn after the policy decided: the unsubscribe wins.</summary>
     ConsentWithdrawn,
+    /// <summary>Support cancelled the journey after the policy decided: the cancel wins.</summary>
+    JourneyCancelled,
 }

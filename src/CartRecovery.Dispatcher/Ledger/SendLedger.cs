@@ -18,6 +18,7 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
             SELECT @journey_id, @step, @journey, @customer_id, 'claimed', @message_id, @now
             WHERE EXISTS (SELECT 1 FROM customer_profile
                           WHERE customer_id = @customer_id AND marketing_consent AND NOT unsubscribed)
+              AND NOT EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id)
             ON CONFLICT (journey_id, step) DO NOTHING
             """);
         claim.Parameters.AddWithValue("journey_id", journeyId);
@@ -31,7 +32,14 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
             return ClaimResult.Claimed;
         }
 
-        return await Find(journeyId, step, cancellationToken) is null ? ClaimResult.ConsentWithdrawn : ClaimResult.AlreadyClaimed;
+        if (await Find(journeyId, step, cancellationToken) is not null)
+        {
+            return ClaimResult.AlreadyClaimed;
+        }
+
+        await using var cancelled = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id)");
+        cancelled.Parameters.AddWithValue("journey_id", journeyId);
+        return (bool)(await cancelled.ExecuteScalarAsync(cancellationToken))! ? ClaimResult.JourneyCancelled : ClaimResult.ConsentWithdrawn;
     }
 
     public async Task<LedgerEntry?> Find(Guid journeyId, int step, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class CartRecoveryMetrics
         _journeysStarted = meter.CreateCounter<long>("cartrecovery.journeys.started", description: "Journeys (or rounds of a journey) started per kind");
         _journeysEnded = meter.CreateCounter<long>("cartrecovery.journeys.ended", description: "Journeys (or rounds of a journey) ended per kind and outcome, recovered carts among them");
         _conversions = meter.CreateCounter<long>("cartrecovery.conversions", description: "Orders credited to the last email decision within the attribution window, per journey, step and treatment (treated or holdout)");
-        _attributedRevenue = meter.CreateCounter<double>("cartrecovery.conversions.revenue", description: "Order totals credited to journeys within the attribution window, per journey, treatment and currency");
+        _attributedRevenue = meter.CreateCounter<double>("cartrecovery.conversions.revenue", description: "Order totals credited within the attribution window, per journey, treatment and currency; an order can be credited to both groups, so recovered revenue is treatment=treated only");
         _timerLag = meter.CreateHistogram<double>("cartrecovery.timer.lag", unit: "ms", description: "From a timer's due time to its send");
     }
 

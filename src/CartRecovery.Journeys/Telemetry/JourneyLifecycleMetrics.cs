@@ -41,8 +41,8 @@ public sealed class JourneyLifecycleMetrics<TState>(
         return Task.CompletedTask;
     }
 
+    // The message's own scope holds its transaction's after-commit list; without one there is no transaction.
     private static IAfterCommit AfterCommit(BehaviorContext<TState> context) =>
         context.TryGetPayload(out IServiceScope? scope) ? scope.ServiceProvider.GetRequiredService<IAfterCommit>()
-        : context.TryGetPayload(out IServiceProvider? provider) ? provider.GetRequiredService<IAfterCommit>()
         : new ImmediateAfterCommit();
 }

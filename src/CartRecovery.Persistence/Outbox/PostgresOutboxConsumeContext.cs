@@ -75,6 +75,11 @@ public sealed class PostgresOutboxConsumeContext<TMessage> : OutboxConsumeContex
     public override Task AddSend<T>(SendContext<T> context)
     {
         _addedSends = true;
+        // A send that arrives after the consume mark still needs its delivery pass.
+        if (_inbox.Consumed is not null)
+        {
+            _inbox.Delivered = null;
+        }
         _dbContext.OutboxMessages.Add(OutboxMessageWriter.ToRow(context, SerializerContext, _inbox, _clock.GetUtcNow()));
         return Task.CompletedTask;
     }

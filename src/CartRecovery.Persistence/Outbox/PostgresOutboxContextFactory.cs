@@ -64,7 +64,6 @@ public sealed class PostgresOutboxContextFactory(
                 }
 
                 await transaction.CommitAsync(context.CancellationToken);
-                afterCommit.Committed();
                 continueProcessing = outboxContext.ContinueProcessing;
             }
             catch
@@ -82,6 +81,8 @@ public sealed class PostgresOutboxContextFactory(
                     enlistment.Dispose();
                 }
             }
+
+            afterCommit.Committed();
         }
     }
 

@@ -73,7 +73,7 @@ public sealed class CustomerEraser(
             var journeys = await queries.ForCustomer(customerId, page, 100, cancellationToken);
             foreach (var journey in journeys.Items.Where(j => j.IsRunning))
             {
-                deferredEmails += await canceller.Cancel(journey, cancellationToken);
+                deferredEmails += await canceller.Cancel(journey, becauseErased: true, cancellationToken);
                 cancelled++;
             }
 

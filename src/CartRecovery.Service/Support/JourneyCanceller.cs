@@ -17,16 +17,22 @@ public sealed class JourneyCanceller(
     WithdrawnEmails withdrawnEmails,
     TimeProvider clock)
 {
+    /// <param name="becauseErased">The cancel is part of erasing the customer; withdrawn emails say so.</param>
     /// <returns>How many deferred emails were removed.</returns>
-    public async Task<int> Cancel(JourneyView journey, CancellationToken cancellationToken)
+    public async Task<int> Cancel(JourneyView journey, bool becauseErased, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await cancelledJourneys.Add([journey.Id, .. journey.EmailJourneyIds], now, cancellationToken);
+        // From here on the cancel is recorded: finish it even if the caller goes away.
         var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
-        await endpoint.Send(new CancelJourney { JourneyId = journey.Id, RequestedAt = now }, cancellationToken);
-        var removed = await pendingEmails.RemoveForJourneys(journey.EmailJourneyIds, cancellationToken);
-        await withdrawnEmails.Record(removed, ContactRules.Cancelled,
-            "Support cancelled the journey while this email waited for its send time; it will not be sent.", cancellationToken);
+        await endpoint.Send(new CancelJourney { JourneyId = journey.Id, RequestedAt = now }, CancellationToken.None);
+        var removed = await pendingEmails.RemoveForJourneys(journey.EmailJourneyIds, CancellationToken.None);
+        await withdrawnEmails.Record(removed,
+            becauseErased ? ContactRules.Erased : ContactRules.Cancelled,
+            becauseErased
+                ? "The customer was erased while this email waited for its send time; it will not be sent."
+                : "Support cancelled the journey while this email waited for its send time; it will not be sent.",
+            CancellationToken.None);
         return removed.Count;
     }
 }

@@ -53,7 +53,7 @@ public static class SupportEndpoints
                 detail: $"The {journey.Journey} journey ended with outcome '{journey.Outcome}'; there is nothing left to cancel.");
         }
 
-        await canceller.Cancel(journey, cancellationToken);
+        await canceller.Cancel(journey, becauseErased: false, cancellationToken);
         return TypedResults.Accepted($"/api/journeys/{id}");
     }
 }

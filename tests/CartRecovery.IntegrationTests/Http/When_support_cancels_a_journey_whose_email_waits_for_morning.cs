@@ -85,6 +85,7 @@ public sealed class When_support_cancels_a_journey_whose_email_waits_for_morning
 
         Assert.Equal(1, report["timersRemoved"]!.GetValue<int>());
         Assert.Equal(0, await DeferredEmails());
+        Assert.Equal(ContactRules.Erased, await LastRule(step: 1));
     }
 
     private Task<string?> LastRule(int step) =>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys.CartAbandonment;
@@ -51,6 +52,21 @@ public sealed class When_a_fault_follows_the_saga_change(ServiceEndpoints servic
         // Other consumers of the event (profiles, other journeys) did their part; the journey's own inbox row went
         // with its rollback, so no row is left half-done.
         Assert.Equal(0, await _host.Database.Count("SELECT count(*) FROM inbox_state WHERE message_id = @id AND consumed IS NULL", ("id", added.EventId)));
+    }
+
+    [Fact]
+    public async Task Should_count_no_journey_start_for_attempts_that_rolled_back()
+    {
+        _faults.When = c => c.TryGetMessage<CartItemAdded>(out var m) && m.Message.CartId == _newCart;
+        await _host.Bus.Publish(CartEvents.ItemAdded(_newCart));
+        await _errorQueue.ItemsAdded.WaitFor(m => m.CartId == _newCart, count: 1, TimeSpan.FromSeconds(30));
+
+        // The win-back journey the same event started committed and is counted; every cart attempt rolled back.
+        var metrics = await Eventually.Until(
+            () => _host.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative)),
+            text => Regex.IsMatch(text, "cartrecovery_journeys_started_total\\{[^}]*journey=\"inactivity\""),
+            TimeSpan.FromSeconds(20), "win-back start counted");
+        Assert.DoesNotMatch("cartrecovery_journeys_started_total\\{[^}]*journey=\"cart-abandonment\"", metrics);
     }
 
     [Fact]

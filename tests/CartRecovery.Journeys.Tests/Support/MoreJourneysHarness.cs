@@ -115,13 +115,6 @@ public sealed class MoreJourneysHarness : IAsyncDisposable
         await Bus.Sent.SelectAsync<Contracts.SendJourneyEmail>(x => x.Context.Message.Journey == journey)
             .Select(x => x.Context.Message).ToListAsync();
 
-    public async Task<CartAbandonmentState> CartIn(Guid cartId, Func<CartAbandonmentStateMachine, State> state)
-    {
-        var found = await Carts.Exists(cartId, state, TimeSpan.FromSeconds(10));
-        Assert.True(found.HasValue, $"cart journey {cartId} never reached {state(Carts.StateMachine).Name}");
-        return Carts.Sagas.Contains(cartId);
-    }
-
     public async Task<BrowseAbandonmentState> BrowseIn(Guid journeyId, Func<BrowseAbandonmentStateMachine, State> state)
     {
         var found = await Browses.Exists(journeyId, state, TimeSpan.FromSeconds(10));

@@ -36,11 +36,11 @@ public sealed class When_a_journey_runs_in_rounds : IAsyncLifetime
     }
 
     [Fact]
-    public void Should_end_the_first_round_when_the_email_is_requested()
+    public async Task Should_end_the_first_round_when_the_email_is_requested()
     {
-        Assert.Equal(1, Browse(_started).Sum(m => m.Value));
-        var ended = Assert.Single(Browse(_ended));
+        var ended = Assert.Single(Browse(await Measurements.Until(_ended, m => Browse(m).Any())));
         Assert.Equal(BrowseAbandonmentOutcomes.Emailed, ended.Tags["outcome"]);
+        Assert.Equal(1, Browse(_started.GetMeasurementSnapshot()).Sum(m => m.Value));
     }
 
     [Fact]
@@ -48,24 +48,28 @@ public sealed class When_a_journey_runs_in_rounds : IAsyncLifetime
     {
         await _h.Advance(TimeSpan.FromDays(8));
         await _h.BrowseIn(_journeyId, m => m.Watching);
-        Assert.Equal(2, Browse(_started).Sum(m => m.Value));
+        await Measurements.Until(_started, m => Browse(m).Sum(x => x.Value) == 2);
 
         await _h.Publish(new CancelJourney { JourneyId = _journeyId, RequestedAt = _h.Now });
         await _h.BrowseIn(_journeyId, m => m.Final);
+        var ended = await Measurements.Until(_ended, m => Browse(m).Count() == 2);
         Assert.Equal([BrowseAbandonmentOutcomes.Emailed, BrowseAbandonmentOutcomes.Cancelled],
-            Browse(_ended).Select(m => (string)m.Tags["outcome"]!));
+            Browse(ended).Select(m => (string)m.Tags["outcome"]!));
+        Assert.Equal(2, Browse(_started.GetMeasurementSnapshot()).Sum(m => m.Value));
     }
 
     [Fact]
     public async Task Should_not_end_a_round_twice_when_cancelled_during_the_cooldown()
     {
+        await Measurements.Until(_ended, m => Browse(m).Any());
         await _h.Publish(new CancelJourney { JourneyId = _journeyId, RequestedAt = _h.Now });
         await _h.BrowseIn(_journeyId, m => m.Final);
 
-        Assert.Single(Browse(_ended));
-        Assert.Equal(1, Browse(_started).Sum(m => m.Value));
+        // Publish waited until the cancel was consumed, so every measurement it caused is in.
+        Assert.Single(Browse(_ended.GetMeasurementSnapshot()));
+        Assert.Equal(1, Browse(_started.GetMeasurementSnapshot()).Sum(m => m.Value));
     }
 
-    private static IEnumerable<CollectedMeasurement<long>> Browse(MetricCollector<long> collector) =>
-        collector.GetMeasurementSnapshot().Where(m => Equals(m.Tags["journey"], JourneyNames.BrowseAbandonment));
+    private static IEnumerable<CollectedMeasurement<long>> Browse(IEnumerable<CollectedMeasurement<long>> measurements) =>
+        measurements.Where(m => Equals(m.Tags["journey"], JourneyNames.BrowseAbandonment));
 }
