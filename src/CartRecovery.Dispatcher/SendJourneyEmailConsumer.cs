@@ -4,6 +4,7 @@ using CartRecovery.Delivery.Policy;
 using CartRecovery.Delivery.Templates;
 using CartRecovery.Dispatcher.Cancellations;
 using CartRecovery.Dispatcher.Decisions;
+using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Profiles;
 using CartRecovery.Dispatcher.Sending;
@@ -24,6 +25,7 @@ public sealed class SendJourneyEmailConsumer(
     CustomerProfileStore profiles,
     SendLedger ledger,
     CancelledJourneys cancelledJourneys,
+    ErasedCustomers erasedCustomers,
     DecisionLog decisions,
     DiscountCodes discountCodes,
     RecentlyViewedProducts recentlyViewed,
@@ -52,6 +54,13 @@ public sealed class SendJourneyEmailConsumer(
                     ? "A previous attempt was cut off after claiming the send; it is in doubt and is not resent."
                     : "This step was already sent, or is being sent by another delivery; the repeat changed nothing.",
                 now, ct, messageId: messageId);
+            return;
+        }
+
+        if (await erasedCustomers.ErasedAt(request.CustomerId, ct) is { } erasedAt && request.RequestedAt <= erasedAt)
+        {
+            await Decide(request with { CustomerId = CustomerPseudonym.Of(request.CustomerId) }, DecisionOutcomes.Suppressed,
+                ContactRules.Erased, "The customer was erased after this email was requested; it is not sent.", now, ct);
             return;
         }
 

@@ -10,6 +10,12 @@ CREATE TABLE cancelled_journey (
     cancelled_at timestamptz NOT NULL
 );
 
+-- Customers erased, by pseudonym only: an email requested before the erasure and still on its way is suppressed.
+CREATE TABLE erased_customer (
+    pseudonym varchar(64) PRIMARY KEY,
+    erased_at timestamptz NOT NULL
+);
+
 -- Orders credited to email decisions within the attribution window: per order, the last sent email before it
 -- (treated) and, separately, the last holdout suppression before it (the control group), so a holdout's
 -- conversions are not taken by another journey's email. Revenue is the order total in its own currency.

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using CartRecovery.Delivery.Policy;
+using CartRecovery.Dispatcher.Erasure;
 using Npgsql;
 
 namespace CartRecovery.Service.Support;
@@ -15,11 +14,12 @@ public sealed class CustomerEraser(
     JourneyQueries queries,
     JourneyCanceller canceller,
     PendingEmailTimers pendingEmails,
-    WithdrawnEmails withdrawnEmails)
+    WithdrawnEmails withdrawnEmails,
+    TimeProvider clock)
 {
     public async Task<ErasureReport> Erase(string customerId, CancellationToken cancellationToken)
     {
-        var pseudonym = Pseudonym(customerId);
+        var pseudonym = CustomerPseudonym.Of(customerId);
         var (cancelled, deferredEmails) = await CancelRunningJourneys(customerId, cancellationToken);
         // Deferred emails of journeys that already ended, or of none the saga tables still name.
         var leftOver = await pendingEmails.RemoveForCustomer(customerId, cancellationToken);
@@ -34,8 +34,14 @@ public sealed class CustomerEraser(
             await using var command = new NpgsqlCommand(sql, connection, transaction);
             command.Parameters.AddWithValue("customer_id", customerId);
             command.Parameters.AddWithValue("pseudonym", pseudonym);
+            command.Parameters.AddWithValue("now", clock.GetUtcNow());
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }
+
+        await Execute("""
+            INSERT INTO erased_customer (pseudonym, erased_at) VALUES (@pseudonym, @now)
+            ON CONFLICT (pseudonym) DO UPDATE SET erased_at = excluded.erased_at
+            """);
 
         var report = new ErasureReport(
             pseudonym,
@@ -59,10 +65,6 @@ public sealed class CustomerEraser(
         await transaction.CommitAsync(cancellationToken);
         return report;
     }
-
-    /// <summary>Stable, so counts per pseudonymous customer still add up; not reversible without the id.</summary>
-    public static string Pseudonym(string customerId) =>
-        "erased-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(customerId)))[..16];
 
     private async Task<(int Journeys, int DeferredEmails)> CancelRunningJourneys(string customerId, CancellationToken cancellationToken)
     {

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using CartRecovery.Contracts;
+using CartRecovery.Delivery.Policy;
+using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.IntegrationTests.Infrastructure;
+using CartRecovery.Journeys;
 using Npgsql;
 
 namespace CartRecovery.IntegrationTests.Http;
@@ -62,6 +66,32 @@ public sealed class When_a_customer_is_erased(ServiceEndpoints services) : IAsyn
         Assert.False(again["profileDeleted"]!.GetValue<bool>());
         Assert.Equal(0, again["journeysCancelled"]!.GetValue<int>());
         Assert.Equal(0, again["journeyRowsAnonymised"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Should_suppress_an_email_still_on_its_way_without_writing_the_id_back()
+    {
+        var requestedBefore = DateTimeOffset.UtcNow;
+        await Erase();
+        var dispatcher = await _host.Bus.GetSendEndpoint(JourneyEndpoints.EmailDispatcher);
+        await dispatcher.Send(new SendJourneyEmail
+        {
+            JourneyId = Guid.NewGuid(),
+            Journey = JourneyNames.BrowseAbandonment,
+            Step = 1,
+            StepName = "browse",
+            CustomerId = _customerId,
+            RequestedAt = requestedBefore,
+            Products = [],
+        });
+
+        var pseudonym = CustomerPseudonym.Of(_customerId);
+        await Eventually.Until(
+            () => _host.Database.Count("SELECT count(*) FROM email_decision WHERE customer_id = @p AND rule = @rule",
+                ("p", pseudonym), ("rule", ContactRules.Erased)),
+            n => n == 1, TimeSpan.FromSeconds(20), "late request suppressed under the pseudonym");
+        Assert.Empty(await TablesMentioning(_customerId));
+        Assert.Single(new SmtpSink(services.Maildir).To(Email));
     }
 
     /// <summary>Scans every row of every table (and the timer store's binary job data) for the text.</summary>
