@@ -39,10 +39,13 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
     public async Task<JourneyReport> Build(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // One snapshot for every query, so the figures add up even while decisions and orders keep arriving.
+        await using var snapshot = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var started = await Started(connection, from, to, cancellationToken);
         var requests = await StepRequestCounts(connection, from, to, cancellationToken);
         var conversions = await Conversions(connection, from, to, cancellationToken);
         var revenue = await Revenue(connection, from, to, cancellationToken);
+        await snapshot.CommitAsync(cancellationToken);
 
         var journeys = Kinds.Select(kind => new JourneyKindReport(
             kind,
