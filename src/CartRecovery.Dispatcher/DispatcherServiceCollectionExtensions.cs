@@ -6,7 +6,6 @@ using CartRecovery.Delivery.Templates;
 using CartRecovery.Dispatcher.Cancellations;
 using CartRecovery.Dispatcher.Conversions;
 using CartRecovery.Dispatcher.Decisions;
-using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Profiles;
 using CartRecovery.Dispatcher.Sending;
@@ -40,7 +39,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<SendLedger>();
         services.AddSingleton<CancelledJourneys>();
-        services.AddSingleton<ErasedCustomers>();
+        services.AddSingleton<SupportStops>();
         services.AddSingleton<CustomerProfileStore>();
         services.AddSingleton<RecentlyViewedProducts>();
         services.AddScoped<DecisionLog>();

@@ -24,8 +24,7 @@ public sealed class SendJourneyEmailConsumer(
     IOptions<ContactPolicyOptions> policyOptions,
     CustomerProfileStore profiles,
     SendLedger ledger,
-    CancelledJourneys cancelledJourneys,
-    ErasedCustomers erasedCustomers,
+    SupportStops supportStops,
     DecisionLog decisions,
     DiscountCodes discountCodes,
     RecentlyViewedProducts recentlyViewed,
@@ -57,18 +56,17 @@ public sealed class SendJourneyEmailConsumer(
             return;
         }
 
-        if (await erasedCustomers.ErasedAt(request.CustomerId, ct) is { } erasedAt && request.RequestedAt <= erasedAt)
+        switch (await supportStops.For(request, ct))
         {
-            await Decide(request with { CustomerId = CustomerPseudonym.Of(request.CustomerId) }, DecisionOutcomes.Suppressed,
-                ContactRules.Erased, "The customer was erased after this email was requested; it is not sent.", now, ct);
-            return;
-        }
-
-        if (await cancelledJourneys.Contains(request.JourneyId, ct))
-        {
-            await Decide(request, DecisionOutcomes.Suppressed, ContactRules.Cancelled,
-                "Support cancelled this journey; none of its emails goes out.", now, ct);
-            return;
+            case SupportStop.CustomerErased:
+                // Logged under the pseudonym, so the erased id is not written back.
+                await Decide(request with { CustomerId = CustomerPseudonym.Of(request.CustomerId) }, DecisionOutcomes.Suppressed,
+                    ContactRules.Erased, "The customer was erased after this email was requested; it is not sent.", now, ct);
+                return;
+            case SupportStop.JourneyCancelled:
+                await Decide(request, DecisionOutcomes.Suppressed, ContactRules.Cancelled,
+                    "Support cancelled this journey; none of its emails goes out.", now, ct);
+                return;
         }
 
         var profile = await profiles.Find(request.CustomerId, ct);

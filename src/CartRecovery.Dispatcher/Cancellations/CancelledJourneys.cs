@@ -3,9 +3,9 @@ using Npgsql;
 namespace CartRecovery.Dispatcher.Cancellations;
 
 /// <summary>
-/// The journeys support cancelled, by the ids their emails are requested under. Written before the journey itself
-/// hears of the cancel, so an email it requested just before, or one already queued or deferred, is stopped by the
-/// dispatcher rather than racing the cancel.
+/// Records the journeys support cancelled, by the ids their emails are requested under. Written before the journey
+/// itself hears of the cancel, so an email it requested just before, or one already queued or deferred, is stopped
+/// by the dispatcher (<see cref="SupportStops"/>, and the ledger claim) rather than racing the cancel.
 /// </summary>
 public sealed class CancelledJourneys(NpgsqlDataSource dataSource)
 {
@@ -18,12 +18,5 @@ public sealed class CancelledJourneys(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("ids", journeyIds.ToArray());
         command.Parameters.AddWithValue("at", at);
         await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    public async Task<bool> Contains(Guid journeyId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @id)");
-        command.Parameters.AddWithValue("id", journeyId);
-        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -14,6 +14,12 @@ public sealed partial class TransactionAfterCommit(ILogger<TransactionAfterCommi
 
     public void Committed()
     {
+        // Runs after every pass of every message; most have nothing waiting.
+        if (_actions.Count == 0)
+        {
+            return;
+        }
+
         var actions = _actions.ToArray();
         _actions.Clear();
         foreach (var action in actions)
