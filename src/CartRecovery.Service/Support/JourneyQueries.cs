@@ -100,64 +100,69 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource)
         _ => [id],
     };
 
+    /// <summary>Adds each journey's next timer and decisions with one query for all timers and one for all decisions
+    /// of the page, however many journeys it holds.</summary>
     private async Task<List<JourneyView>> WithDetails(
         List<(JourneyView View, (string Name, Guid? Token)[] Timers, Guid[] EmailIds)> journeys, CancellationToken cancellationToken)
     {
-        var result = new List<JourneyView>(journeys.Count);
-        foreach (var (view, timers, emailIds) in journeys)
+        var dueAt = await TimersDue([.. journeys.SelectMany(j => j.Timers).Where(t => t.Token.HasValue).Select(t => t.Token!.Value)],
+            cancellationToken);
+        var decisions = await DecisionsOf([.. journeys.SelectMany(j => j.EmailIds)], cancellationToken);
+        return [.. journeys.Select(j => j.View with
         {
-            result.Add(view with
-            {
-                EmailJourneyIds = emailIds,
-                NextTimer = await NextTimer(timers, cancellationToken),
-                Decisions = await Decisions(emailIds, cancellationToken),
-            });
-        }
-
-        return result;
+            EmailJourneyIds = j.EmailIds,
+            NextTimer = j.Timers
+                .Where(t => t.Token.HasValue && dueAt.ContainsKey(t.Token.Value))
+                .Select(t => new TimerView(t.Name, dueAt[t.Token!.Value]))
+                .OrderBy(t => t.DueAt)
+                .FirstOrDefault(),
+            Decisions = [.. j.EmailIds.SelectMany(id => decisions[id]).OrderBy(d => d.DecidedAt)],
+        })];
     }
 
-    private async Task<TimerView?> NextTimer((string Name, Guid? Token)[] timers, CancellationToken cancellationToken)
+    /// <summary>When each armed timer falls due; a token without a trigger has fired or was removed.</summary>
+    private async Task<Dictionary<Guid, DateTimeOffset>> TimersDue(Guid[] tokens, CancellationToken cancellationToken)
     {
-        var armed = timers.Where(t => t.Token.HasValue).ToDictionary(t => t.Token!.Value.ToString("N"), t => t.Name);
-        if (armed.Count == 0)
+        var due = new Dictionary<Guid, DateTimeOffset>();
+        if (tokens.Length == 0)
         {
-            return null;
+            return due;
         }
 
-        await using var command = dataSource.CreateCommand("""
-            SELECT trigger_name, next_fire_time FROM qrtz_triggers
-            WHERE trigger_name = ANY(@names) ORDER BY next_fire_time LIMIT 1
-            """);
-        command.Parameters.AddWithValue("names", armed.Keys.ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        // Quartz keeps fire times as UTC ticks.
-        return await reader.ReadAsync(cancellationToken)
-            ? new TimerView(armed[reader.GetString(0)], new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero))
-            : null;
-    }
-
-    private async Task<IReadOnlyList<DecisionView>> Decisions(Guid[] journeyIds, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT step, outcome, rule, reason, decision_values::text, decided_at, defer_until, message_id, discount_code
-            FROM email_decision WHERE journey_id = ANY(@ids) ORDER BY decided_at, id
-            """);
-        command.Parameters.AddWithValue("ids", journeyIds);
-        var decisions = new List<DecisionView>();
+        // Triggers are named after the schedule token.
+        await using var command = dataSource.CreateCommand(
+            "SELECT trigger_name, next_fire_time FROM qrtz_triggers WHERE trigger_name = ANY(@names)");
+        command.Parameters.AddWithValue("names", tokens.Select(t => t.ToString("N")).ToArray());
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            decisions.Add(new DecisionView(
-                reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(4)) ?? [],
-                reader.GetFieldValue<DateTimeOffset>(5),
-                reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
-                reader.IsDBNull(7) ? null : reader.GetString(7),
-                reader.IsDBNull(8) ? null : reader.GetString(8)));
+            // Quartz keeps fire times as UTC ticks.
+            due[Guid.ParseExact(reader.GetString(0), "N")] = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
         }
 
-        return decisions;
+        return due;
     }
 
+    private async Task<ILookup<Guid, DecisionView>> DecisionsOf(Guid[] journeyIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT journey_id, step, outcome, rule, reason, decision_values::text, decided_at, defer_until, message_id, discount_code
+            FROM email_decision WHERE journey_id = ANY(@ids) ORDER BY decided_at, id
+            """);
+        command.Parameters.AddWithValue("ids", journeyIds);
+        var decisions = new List<(Guid JourneyId, DecisionView Decision)>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            decisions.Add((reader.GetGuid(0), new DecisionView(
+                reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [],
+                reader.GetFieldValue<DateTimeOffset>(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9))));
+        }
+
+        return decisions.ToLookup(d => d.JourneyId, d => d.Decision);
+    }
 }

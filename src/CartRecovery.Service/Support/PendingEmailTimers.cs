@@ -16,33 +16,32 @@ public sealed partial class PendingEmailTimers(NpgsqlDataSource dataSource, Quar
 {
     /// <returns>The email requests removed.</returns>
     public Task<IReadOnlyList<SendJourneyEmail>> RemoveForCustomer(string customerId, CancellationToken cancellationToken) =>
-        RemoveWhere(SearchHint(customerId), email => email.CustomerId == customerId, cancellationToken);
+        RemoveWhere([SearchHint(customerId)], email => email.CustomerId == customerId, cancellationToken);
 
     /// <returns>The email requests removed.</returns>
-    public async Task<IReadOnlyList<SendJourneyEmail>> RemoveForJourneys(IReadOnlyCollection<Guid> emailJourneyIds,
-        CancellationToken cancellationToken)
-    {
-        var removed = new List<SendJourneyEmail>();
-        foreach (var journeyId in emailJourneyIds)
-        {
-            removed.AddRange(await RemoveWhere(journeyId.ToString("D"), email => email.JourneyId == journeyId, cancellationToken));
-        }
-
-        return removed;
-    }
+    public Task<IReadOnlyList<SendJourneyEmail>> RemoveForJourneys(IReadOnlyCollection<Guid> emailJourneyIds,
+        CancellationToken cancellationToken) =>
+        RemoveWhere([.. emailJourneyIds.Select(id => id.ToString("D"))], email => emailJourneyIds.Contains(email.JourneyId),
+            cancellationToken);
 
     /// <summary>The request sits in the job data as JSON inside JSON, so its text is escaped twice over. The
-    /// database narrows the search to timers whose data contains <paramref name="hint"/>; each candidate's message
-    /// is then read back and matched exactly.</summary>
-    private async Task<IReadOnlyList<SendJourneyEmail>> RemoveWhere(string hint, Func<SendJourneyEmail, bool> matches,
+    /// database narrows the search, in one query, to timers whose data contains one of the <paramref name="hints"/>;
+    /// each candidate's message is then read back and matched exactly.</summary>
+    private async Task<IReadOnlyList<SendJourneyEmail>> RemoveWhere(string[] hints, Func<SendJourneyEmail, bool> matches,
         CancellationToken cancellationToken)
     {
+        if (hints.Length == 0)
+        {
+            return [];
+        }
+
         await using var command = dataSource.CreateCommand("""
             SELECT trigger_name, trigger_group FROM qrtz_triggers
-            WHERE position(convert_to(@type, 'UTF8') in job_data) > 0 AND position(convert_to(@hint, 'UTF8') in job_data) > 0
+            WHERE position(convert_to(@type, 'UTF8') in job_data) > 0
+              AND EXISTS (SELECT 1 FROM unnest(@hints) AS hint WHERE position(convert_to(hint, 'UTF8') in job_data) > 0)
             """);
         command.Parameters.AddWithValue("type", nameof(SendJourneyEmail));
-        command.Parameters.AddWithValue("hint", hint);
+        command.Parameters.AddWithValue("hints", hints);
         var candidates = new List<TriggerKey>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
