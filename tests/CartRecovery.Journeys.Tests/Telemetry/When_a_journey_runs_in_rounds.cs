@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using CartRecovery.Contracts;
 using CartRecovery.Journeys.BrowseAbandonment;
-using CartRecovery.Journeys.Telemetry;
 using CartRecovery.Journeys.Tests.Support;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
@@ -13,15 +12,12 @@ public sealed class When_a_journey_runs_in_rounds : IAsyncLifetime
 {
     private readonly Guid _journeyId = BrowseJourneyId.For(Events.CustomerId, "SKU-1");
     private MoreJourneysHarness _h = null!;
-    private MetricCollector<long> _started = null!;
-    private MetricCollector<long> _ended = null!;
+    private LifecycleMeasurements _measured = null!;
 
     public async Task InitializeAsync()
     {
         _h = await MoreJourneysHarness.Start();
-        var meters = _h.Service<IMeterFactory>();
-        _started = new MetricCollector<long>(meters, CartRecoveryMetrics.MeterName, "cartrecovery.journeys.started");
-        _ended = new MetricCollector<long>(meters, CartRecoveryMetrics.MeterName, "cartrecovery.journeys.ended");
+        _measured = new LifecycleMeasurements(_h.Service<IMeterFactory>());
 
         await _h.Publish(MoreEvents.ProductViewed(_h.Now, "SKU-1", duration: TimeSpan.FromMinutes(5)));
         await _h.Advance(TimeSpan.FromHours(2));
@@ -30,17 +26,16 @@ public sealed class When_a_journey_runs_in_rounds : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _started.Dispose();
-        _ended.Dispose();
+        _measured.Dispose();
         await _h.DisposeAsync();
     }
 
     [Fact]
     public async Task Should_end_the_first_round_when_the_email_is_requested()
     {
-        var ended = Assert.Single(Browse(await Measurements.Until(_ended, m => Browse(m).Any())));
+        var ended = Assert.Single(Browse(await Measurements.Until(_measured.Ended, m => Browse(m).Any())));
         Assert.Equal(BrowseAbandonmentOutcomes.Emailed, ended.Tags["outcome"]);
-        Assert.Equal(1, Browse(_started.GetMeasurementSnapshot()).Sum(m => m.Value));
+        Assert.Equal(1, Browse(_measured.Started.GetMeasurementSnapshot()).Sum(m => m.Value));
     }
 
     [Fact]
@@ -48,26 +43,26 @@ public sealed class When_a_journey_runs_in_rounds : IAsyncLifetime
     {
         await _h.Advance(TimeSpan.FromDays(8));
         await _h.BrowseIn(_journeyId, m => m.Watching);
-        await Measurements.Until(_started, m => Browse(m).Sum(x => x.Value) == 2);
+        await Measurements.Until(_measured.Started, m => Browse(m).Sum(x => x.Value) == 2);
 
         await _h.Publish(new CancelJourney { JourneyId = _journeyId, RequestedAt = _h.Now });
         await _h.BrowseIn(_journeyId, m => m.Final);
-        var ended = await Measurements.Until(_ended, m => Browse(m).Count() == 2);
+        var ended = await Measurements.Until(_measured.Ended, m => Browse(m).Count() == 2);
         Assert.Equal([BrowseAbandonmentOutcomes.Emailed, BrowseAbandonmentOutcomes.Cancelled],
             Browse(ended).Select(m => (string)m.Tags["outcome"]!));
-        Assert.Equal(2, Browse(_started.GetMeasurementSnapshot()).Sum(m => m.Value));
+        Assert.Equal(2, Browse(_measured.Started.GetMeasurementSnapshot()).Sum(m => m.Value));
     }
 
     [Fact]
     public async Task Should_not_end_a_round_twice_when_cancelled_during_the_cooldown()
     {
-        await Measurements.Until(_ended, m => Browse(m).Any());
+        await Measurements.Until(_measured.Ended, m => Browse(m).Any());
         await _h.Publish(new CancelJourney { JourneyId = _journeyId, RequestedAt = _h.Now });
         await _h.BrowseIn(_journeyId, m => m.Final);
 
         // Publish waited until the cancel was consumed, so every measurement it caused is in.
-        Assert.Single(Browse(_ended.GetMeasurementSnapshot()));
-        Assert.Equal(1, Browse(_started.GetMeasurementSnapshot()).Sum(m => m.Value));
+        Assert.Single(Browse(_measured.Ended.GetMeasurementSnapshot()));
+        Assert.Equal(1, Browse(_measured.Started.GetMeasurementSnapshot()).Sum(m => m.Value));
     }
 
     private static IEnumerable<CollectedMeasurement<long>> Browse(IEnumerable<CollectedMeasurement<long>> measurements) =>

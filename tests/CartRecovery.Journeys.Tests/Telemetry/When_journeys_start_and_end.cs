@@ -1,6 +1,5 @@
 using System.Diagnostics.Metrics;
 using CartRecovery.Contracts;
-using CartRecovery.Journeys.Telemetry;
 using CartRecovery.Journeys.Tests.Support;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
@@ -10,15 +9,12 @@ public sealed class When_journeys_start_and_end : IAsyncLifetime
 {
     private readonly Guid _cartId = Guid.NewGuid();
     private MoreJourneysHarness _h = null!;
-    private MetricCollector<long> _started = null!;
-    private MetricCollector<long> _ended = null!;
+    private LifecycleMeasurements _measured = null!;
 
     public async Task InitializeAsync()
     {
         _h = await MoreJourneysHarness.Start();
-        var meters = _h.Service<IMeterFactory>();
-        _started = new MetricCollector<long>(meters, CartRecoveryMetrics.MeterName, "cartrecovery.journeys.started");
-        _ended = new MetricCollector<long>(meters, CartRecoveryMetrics.MeterName, "cartrecovery.journeys.ended");
+        _measured = new LifecycleMeasurements(_h.Service<IMeterFactory>());
 
         await _h.Publish(Events.ItemAdded(_cartId, _h.Now));
         await _h.Publish(Events.ItemAdded(_cartId, _h.Now, sku: "SKU-2"));
@@ -28,23 +24,22 @@ public sealed class When_journeys_start_and_end : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        _started.Dispose();
-        _ended.Dispose();
+        _measured.Dispose();
         await _h.DisposeAsync();
     }
 
     [Fact]
     public void Should_count_each_journey_once_by_kind_however_many_events_it_takes()
     {
-        Assert.Equal(1, Count(_started, JourneyNames.CartAbandonment));
-        Assert.Equal(1, Count(_started, JourneyNames.Inactivity));
-        Assert.Equal(0, Count(_started, JourneyNames.PostPurchase));
+        Assert.Equal(1, Count(_measured.Started, JourneyNames.CartAbandonment));
+        Assert.Equal(1, Count(_measured.Started, JourneyNames.Inactivity));
+        Assert.Equal(0, Count(_measured.Started, JourneyNames.PostPurchase));
     }
 
     [Fact]
     public void Should_count_the_end_with_its_outcome()
     {
-        var ended = Assert.Single(_ended.GetMeasurementSnapshot());
+        var ended = Assert.Single(_measured.Ended.GetMeasurementSnapshot());
         Assert.Equal(JourneyNames.CartAbandonment, ended.Tags["journey"]);
         Assert.Equal(CartJourneyOutcomes.Cancelled, ended.Tags["outcome"]);
     }
@@ -54,9 +49,9 @@ public sealed class When_journeys_start_and_end : IAsyncLifetime
     {
         await _h.Publish(Events.OrderPlaced(Guid.NewGuid(), _h.Now));
 
-        Assert.Equal(1, Count(_started, JourneyNames.CartAbandonment));
-        Assert.Equal(1, Count(_started, JourneyNames.PostPurchase));
-        Assert.Single(_ended.GetMeasurementSnapshot());
+        Assert.Equal(1, Count(_measured.Started, JourneyNames.CartAbandonment));
+        Assert.Equal(1, Count(_measured.Started, JourneyNames.PostPurchase));
+        Assert.Single(_measured.Ended.GetMeasurementSnapshot());
     }
 
     private static long Count(MetricCollector<long> collector, string journey) =>
