@@ -118,8 +118,14 @@ public sealed class BrowseAbandonmentStateMachine : MassTransitStateMachine<Brow
             Ignore(ProductViewed),
             Ignore(ItemAdded),
             Ignore(OrderPlaced),
-            Ignore(CancelRequested),
+            Ignore(CancelRequested));
+
+        // A timer the scheduler took before the journey ended still arrives. MassTransit raises its AnyReceived whatever
+        // its token and handles that only in DuringAny, which leaves out Final, so Final ignores it or it faults.
+        During(Final,
+            Ignore(QuietPeriod.AnyReceived),
             Ignore(QuietPeriod.Received),
+            Ignore(Cooldown.AnyReceived),
             Ignore(Cooldown.Received));
 
         ConnectStateObserver(new JourneyLifecycleMetrics<BrowseAbandonmentState>(JourneyNames.BrowseAbandonment, metrics, this, CoolingDown));

@@ -155,9 +155,16 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
             Ignore(ItemAdded),
             Ignore(ItemRemoved),
             Ignore(CheckoutStarted),
-            Ignore(OrderPlaced),
+            Ignore(OrderPlaced));
+
+        // A timer the scheduler took before the journey ended still arrives. MassTransit raises its AnyReceived whatever
+        // its token and handles that only in DuringAny, which leaves out Final, so Final ignores it or it faults.
+        During(Final,
+            Ignore(IdleTimeout.AnyReceived),
             Ignore(IdleTimeout.Received),
+            Ignore(DiscountFollowUp.AnyReceived),
             Ignore(DiscountFollowUp.Received),
+            Ignore(Expiry.AnyReceived),
             Ignore(Expiry.Received));
 
         ConnectStateObserver(new JourneyLifecycleMetrics<CartAbandonmentState>(JourneyNames.CartAbandonment, metrics, this));

@@ -149,9 +149,16 @@ public sealed class InactivityStateMachine : MassTransitStateMachine<InactivityS
             Ignore(OrderPlaced),
             Ignore(EmailOpened),
             Ignore(EmailClicked),
-            Ignore(CancelRequested),
+            Ignore(CancelRequested));
+
+        // A timer the scheduler took before the journey ended still arrives. MassTransit raises its AnyReceived whatever
+        // its token and handles that only in DuringAny, which leaves out Final, so Final ignores it or it faults.
+        During(Final,
+            Ignore(Inactivity.AnyReceived),
             Ignore(Inactivity.Received),
+            Ignore(WinBack.AnyReceived),
             Ignore(WinBack.Received),
+            Ignore(Sunset.AnyReceived),
             Ignore(Sunset.Received));
 
         ConnectStateObserver(new JourneyLifecycleMetrics<InactivityState>(JourneyNames.Inactivity, metrics, this, Unengaged));

@@ -132,8 +132,14 @@ public sealed class PostPurchaseStateMachine : MassTransitStateMachine<PostPurch
             Ignore(OrderShipped),
             Ignore(OrderDelivered),
             Ignore(OrderCancelled),
-            Ignore(CancelRequested),
+            Ignore(CancelRequested));
+
+        // A timer the scheduler took before the journey ended still arrives. MassTransit raises its AnyReceived whatever
+        // its token and handles that only in DuringAny, which leaves out Final, so Final ignores it or it faults.
+        During(Final,
+            Ignore(ReviewRequest.AnyReceived),
             Ignore(ReviewRequest.Received),
+            Ignore(CrossSell.AnyReceived),
             Ignore(CrossSell.Received));
 
         ConnectStateObserver(new JourneyLifecycleMetrics<PostPurchaseState>(JourneyNames.PostPurchase, metrics, this));

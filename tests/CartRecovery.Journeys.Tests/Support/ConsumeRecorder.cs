@@ -8,6 +8,7 @@ public sealed class ConsumeRecorder : IConsumeObserver
 {
     private readonly Lock _gate = new();
     private readonly List<ConsumeContext> _consumed = [];
+    private readonly List<(ConsumeContext Context, Exception Exception)> _faulted = [];
     private TaskCompletionSource _changed = NewSignal();
 
     public Task PreConsume<T>(ConsumeContext<T> context)
@@ -17,7 +18,7 @@ public sealed class ConsumeRecorder : IConsumeObserver
         where T : class => Record(context);
 
     public Task ConsumeFault<T>(ConsumeContext<T> context, Exception exception)
-        where T : class => Record(context);
+        where T : class => Record(context, exception);
 
     public async Task WaitFor<T>(Func<ConsumeContext<T>, bool> match, int count, TimeSpan timeout)
         where T : class
@@ -45,12 +46,30 @@ public sealed class ConsumeRecorder : IConsumeObserver
         }
     }
 
-    private Task Record(ConsumeContext context)
+    /// <summary>Why matching messages failed to consume, if any did. Recorded before the waiters wake, so it is
+    /// complete for every message <see cref="WaitFor"/> has seen.</summary>
+    public IReadOnlyList<string> FaultsOf<T>(Func<ConsumeContext<T>, bool> match)
+        where T : class
+    {
+        lock (_gate)
+        {
+            return [.. _faulted
+                .Where(f => f.Context is ConsumeContext<T> context && match(context))
+                .Select(f => f.Exception.GetBaseException().Message)];
+        }
+    }
+
+    private Task Record(ConsumeContext context, Exception? exception = null)
     {
         TaskCompletionSource changed;
         lock (_gate)
         {
             _consumed.Add(context);
+            if (exception is not null)
+            {
+                _faulted.Add((context, exception));
+            }
+
             changed = _changed;
             _changed = NewSignal();
         }

@@ -68,6 +68,27 @@ public sealed class MoreJourneysHarness : IAsyncDisposable
         await _recorder.WaitFor(match, count, TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>Sends a timer the way the scheduler delivers one that fired as its journey moved on: straight to the
+    /// journey's queue, carrying the scheduling token it was armed with. Waits until it was consumed (or faulted) and
+    /// answers its message id.</summary>
+    public async Task<Guid> SendAsScheduled<T>(string journey, T timer, Guid tokenId)
+        where T : class
+    {
+        var messageId = Guid.NewGuid();
+        var endpoint = await Bus.Bus.GetSendEndpoint(new Uri($"queue:{journey}"));
+        await endpoint.Send(timer, c =>
+        {
+            c.MessageId = messageId;
+            c.Headers.Set(MessageHeaders.SchedulingTokenId, tokenId.ToString("D"));
+        });
+        await Consumed<T>(c => c.MessageId == messageId);
+        return messageId;
+    }
+
+    /// <summary>Why matching messages failed to consume, one entry per failed attempt.</summary>
+    public IReadOnlyList<string> FaultsOf<T>(Func<ConsumeContext<T>, bool> match)
+        where T : class => _recorder.FaultsOf(match);
+
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     public ManualScheduler Scheduler => _provider.GetRequiredService<ManualScheduler>();
@@ -114,6 +135,13 @@ public sealed class MoreJourneysHarness : IAsyncDisposable
     public async Task<IReadOnlyList<Contracts.SendJourneyEmail>> EmailsOf(string journey) =>
         await Bus.Sent.SelectAsync<Contracts.SendJourneyEmail>(x => x.Context.Message.Journey == journey)
             .Select(x => x.Context.Message).ToListAsync();
+
+    public async Task<CartAbandonmentState> CartIn(Guid cartId, Func<CartAbandonmentStateMachine, State> state)
+    {
+        var found = await Carts.Exists(cartId, state, TimeSpan.FromSeconds(10));
+        Assert.True(found.HasValue, $"cart {cartId} never reached {state(Carts.StateMachine).Name}");
+        return Carts.Sagas.Contains(cartId);
+    }
 
     public async Task<BrowseAbandonmentState> BrowseIn(Guid journeyId, Func<BrowseAbandonmentStateMachine, State> state)
     {
