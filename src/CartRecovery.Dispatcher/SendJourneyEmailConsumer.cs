@@ -1,3 +1,4 @@
+using System.Globalization;
 using CartRecovery.Contracts;
 using CartRecovery.Delivery.Links;
 using CartRecovery.Delivery.Policy;
@@ -45,9 +46,10 @@ public sealed class SendJourneyEmailConsumer(
         var now = clock.GetUtcNow();
         var messageId = messages.MessageIdFor(request.JourneyId, request.Step);
 
-        if (await ledger.Find(request.JourneyId, request.Step, ct) is { } entry)
+        var entry = await ledger.Find(request.JourneyId, request.Step, ct);
+        if (entry is not null && entry.Status != LedgerStatus.Waiting)
         {
-            var inDoubt = entry.IsInDoubt(now, 2 * smtpOptions.Value.Timeout);
+            var inDoubt = entry.IsInDoubt(now, LongestSend);
             await Decide(request, inDoubt ? DecisionOutcomes.InDoubt : DecisionOutcomes.Duplicate, "ledger",
                 inDoubt
                     ? "A previous attempt was cut off after claiming the send; it is in doubt and is not resent."
@@ -56,14 +58,26 @@ public sealed class SendJourneyEmailConsumer(
             return;
         }
 
+        // A step that waited for the relay and now will not be sent leaves the ledger, so later steps stop waiting.
+        var waitedForRelay = entry is not null;
+        async Task NotSending()
+        {
+            if (waitedForRelay)
+            {
+                await ledger.StopWaiting(request.JourneyId, request.Step, ct);
+            }
+        }
+
         switch (await supportStops.For(request, ct))
         {
             case SupportStop.CustomerErased:
+                await NotSending();
                 // Logged under the pseudonym, so the erased id is not written back.
                 await Decide(request with { CustomerId = CustomerPseudonym.Of(request.CustomerId) }, DecisionOutcomes.Suppressed,
                     ContactRules.Erased, "The customer was erased after this email was requested; it is not sent.", now, ct);
                 return;
             case SupportStop.JourneyCancelled:
+                await NotSending();
                 await Decide(request, DecisionOutcomes.Suppressed, ContactRules.Cancelled,
                     "Support cancelled this journey; none of its emails goes out.", now, ct);
                 return;
@@ -83,15 +97,18 @@ public sealed class SendJourneyEmailConsumer(
 
         if (!decision.ShouldSend)
         {
+            await NotSending();
             await Decide(request, DecisionOutcomes.Suppressed, decision.Rule, decision.Reason, now, ct, decision.Values);
             return;
         }
 
-        await Send(request, profile!, decision, messageId, now, ct);
+        await Send(context, request, profile!, decision, messageId, now, ct);
     }
 
-    private async Task Send(SendJourneyEmail request, Delivery.Profiles.CustomerProfile profile, ContactDecision decision,
-        string messageId, DateTimeOffset now, CancellationToken ct)
+    private TimeSpan LongestSend => 2 * smtpOptions.Value.Timeout;
+
+    private async Task Send(ConsumeContext context, SendJourneyEmail request, Delivery.Profiles.CustomerProfile profile,
+        ContactDecision decision, string messageId, DateTimeOffset now, CancellationToken ct)
     {
         string? code = null;
         DateTimeOffset? codeExpiresAt = null;
@@ -124,7 +141,17 @@ public sealed class SendJourneyEmailConsumer(
             UnsubscribeUrl = unsubscribe,
         });
 
-        var claim = await ledger.TryClaim(request.JourneyId, request.Step, request.Journey, request.CustomerId, messageId, now, ct);
+        var claim = await ledger.TryClaim(request.JourneyId, request.Step, request.Journey, request.CustomerId, messageId, now, LongestSend, ct);
+        if (claim == ClaimResult.EarlierStepPending)
+        {
+            var retryAt = now + smtpOptions.Value.RetryFirstDelay;
+            await context.ScheduleSend(context.ReceiveContext.InputAddress, retryAt.UtcDateTime, request);
+            await Decide(request, DecisionOutcomes.Waiting, ContactRules.EarlierStepWaiting,
+                "An earlier email of this journey has not reached the relay yet; this one follows it, never before it.",
+                now, ct, deferUntil: retryAt);
+            return;
+        }
+
         if (claim != ClaimResult.Claimed)
         {
             var (refusal, rule, reason) = claim switch
@@ -135,12 +162,17 @@ public sealed class SendJourneyEmailConsumer(
                     "Support cancelled the journey just before sending; the cancel won."),
                 _ => (DecisionOutcomes.Duplicate, "ledger", "Another delivery of this request claimed the send first."),
             };
+            if (refusal == DecisionOutcomes.Suppressed)
+            {
+                await ledger.StopWaiting(request.JourneyId, request.Step, ct);
+            }
+
             await Decide(request, refusal, rule, reason, now, ct, messageId: messageId);
             return;
         }
 
-        var outcome = await sender.SendAsync(messages.Create(profile.Email!, profile.FirstName, email, unsubscribe, request.JourneyId, request.Step), ct);
-        switch (outcome)
+        var result = await sender.SendAsync(messages.Create(profile.Email!, profile.FirstName, email, unsubscribe, request.JourneyId, request.Step), ct);
+        switch (result.Outcome)
         {
             case SmtpSendOutcome.Accepted:
                 await ledger.MarkSent(request.JourneyId, request.Step, clock.GetUtcNow(), ct);
@@ -154,15 +186,37 @@ public sealed class SendJourneyEmailConsumer(
                     messageId: messageId, discountCode: code);
                 break;
             case SmtpSendOutcome.NotSent:
-                await ledger.Release(request.JourneyId, request.Step, ct);
-                // Thrown so the endpoint's retry (and at last the error queue) takes over; the claim is free again.
-                throw new EmailNotSentException(request.JourneyId, request.Step);
+                await WaitForRelay(context, request, result.Error ?? "not sent", now, ct);
+                break;
+            case SmtpSendOutcome.Rejected:
+                await ledger.Reject(request.JourneyId, request.Step, result.Error ?? "rejected", ct);
+                await Decide(request, DecisionOutcomes.Failed, ContactRules.RelayRejected,
+                    $"The SMTP relay refused this email for good ({result.Error}); it is not tried again.",
+                    now, ct, messageId: messageId, discountCode: code);
+                break;
             default:
                 await Decide(request, DecisionOutcomes.InDoubt, "smtp",
                     "The connection broke while the email was in flight; it may have been delivered and is never resent.",
                     now, ct, messageId: messageId, discountCode: code);
                 break;
         }
+    }
+
+    /// <summary>The relay is away or said "not now": the email keeps its place and is asked for again later, with
+    /// backoff, in this message's transaction, so nothing is lost and nothing goes to the error queue.</summary>
+    private async Task WaitForRelay(ConsumeContext context, SendJourneyEmail request, string error, DateTimeOffset now, CancellationToken ct)
+    {
+        var wait = await ledger.Wait(request.JourneyId, request.Step, error, now, ct);
+        var retryAt = now + smtpOptions.Value.RetryDelayAfter(wait.Attempts);
+        await context.ScheduleSend(context.ReceiveContext.InputAddress, retryAt.UtcDateTime, request);
+        await Decide(request, DecisionOutcomes.Waiting, ContactRules.RelayUnavailable,
+            $"The SMTP relay did not take this email ({error}); it has waited since {wait.WaitingSince:u} and is tried again at {retryAt:u}.",
+            now, ct, new Dictionary<string, string>
+            {
+                ["waitingSince"] = wait.WaitingSince.ToString("O", CultureInfo.InvariantCulture),
+                ["attempt"] = wait.Attempts.ToString(CultureInfo.InvariantCulture),
+                ["error"] = error,
+            }, retryAt);
     }
 
     private Task Decide(SendJourneyEmail request, string outcome, string rule, string reason, DateTimeOffset now, CancellationToken ct,

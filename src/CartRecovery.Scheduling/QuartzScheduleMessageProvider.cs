@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
 using MassTransit;
+using MassTransit.Context;
 using MassTransit.Scheduling;
 using MassTransit.Serialization;
 using Microsoft.Extensions.Options;
@@ -23,6 +25,7 @@ public sealed class QuartzScheduleMessageProvider(
         where T : class
     {
         var tokenId = NewId.NextGuid();
+        var send = await Capture(message, pipe, cancellationToken);
         var scheduledAt = new DateTimeOffset(DateTime.SpecifyKind(scheduledTime.ToUniversalTime(), DateTimeKind.Utc));
         var messageType = typeof(T);
         var data = new ScheduledMessageData
@@ -30,16 +33,21 @@ public sealed class QuartzScheduleMessageProvider(
             Destination = destinationAddress,
             MessageType = $"{messageType.FullName}, {messageType.Assembly.GetName().Name}",
             Body = JsonSerializer.Serialize(message, SystemTextJsonMessageSerializer.Options),
-            MessageId = NewId.NextGuid(),
+            MessageId = send.MessageId ?? NewId.NextGuid(),
             TokenId = tokenId,
-            ConversationId = consumeContext?.ConversationId,
+            ConversationId = send.ConversationId ?? consumeContext?.ConversationId,
             ScheduledAt = scheduledAt,
+            Headers = send.Headers.GetAll()
+                .Where(h => h.Value is not null && h.Key != MessageHeaders.SchedulingTokenId)
+                .ToDictionary(h => h.Key, h => Convert.ToString(h.Value, CultureInfo.InvariantCulture)!),
         };
+        var isRedelivery = data.Headers.ContainsKey(MessageHeaders.RedeliveryCount);
 
         var trigger = TriggerBuilder.Create()
             .WithIdentity(TimerKeys.For(tokenId))
             .ForJob(TimerKeys.SendJob)
             .StartAt(scheduledAt)
+            .WithDescription(isRedelivery ? TimerKeys.RedeliveryDescription : null)
             .UsingJobData(data.ToJobData())
             .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow))
             .WithRetryPolicy(RetryPolicy.Exponential(int.MaxValue, options.FirstRetryDelay, 2, options.MaxRetryDelay))
@@ -47,6 +55,16 @@ public sealed class QuartzScheduleMessageProvider(
 
         await Write(ct => DiscardResult(scheduler.ScheduleJob(trigger, ScheduleJobOptions.Replacing, ct)), cancellationToken);
         return new ScheduledMessageHandle<T>(tokenId, scheduledAt.UtcDateTime, destinationAddress, message);
+    }
+
+    /// <summary>Runs the caller's send pipe on a stand-in context to keep what it sets: message id, conversation and
+    /// headers (MassTransit's redelivery sets its count and copies the original's headers this way).</summary>
+    private static async Task<SendContext<T>> Capture<T>(T message, IPipe<SendContext<T>> pipe, CancellationToken cancellationToken)
+        where T : class
+    {
+        var send = new MessageSendContext<T>(message, cancellationToken);
+        await pipe.Send(send);
+        return send;
     }
 
     public async Task CancelScheduledSend(Guid tokenId, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Quartz;
 
 namespace CartRecovery.Scheduling;
@@ -14,6 +15,7 @@ public sealed record ScheduledMessageData
     private const string TokenIdKey = "token-id";
     private const string ConversationIdKey = "conversation-id";
     private const string ScheduledAtKey = "scheduled-at";
+    private const string HeadersKey = "headers";
 
     public required Uri Destination { get; init; }
     /// <summary>"Namespace.Type, Assembly", without version, so a rolling upgrade still resolves it.</summary>
@@ -24,6 +26,8 @@ public sealed record ScheduledMessageData
     public required Guid TokenId { get; init; }
     public Guid? ConversationId { get; init; }
     public required DateTimeOffset ScheduledAt { get; init; }
+    /// <summary>Headers the scheduler's caller set (a redelivery's count and original addresses among them).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     public JobDataMap ToJobData()
     {
@@ -41,6 +45,11 @@ public sealed record ScheduledMessageData
             map[ConversationIdKey] = conversationId.ToString("D");
         }
 
+        if (Headers.Count > 0)
+        {
+            map[HeadersKey] = JsonSerializer.Serialize(Headers);
+        }
+
         return map;
     }
 
@@ -53,5 +62,8 @@ public sealed record ScheduledMessageData
         TokenId = Guid.Parse(map.GetString(TokenIdKey)!),
         ConversationId = map.TryGetString(ConversationIdKey, out var conversation) && conversation is not null ? Guid.Parse(conversation) : null,
         ScheduledAt = DateTimeOffset.Parse(map.GetString(ScheduledAtKey)!, CultureInfo.InvariantCulture),
+        Headers = map.TryGetString(HeadersKey, out var headers) && headers is not null
+            ? JsonSerializer.Deserialize<Dictionary<string, string>>(headers) ?? []
+            : new Dictionary<string, string>(),
     };
 }

@@ -49,6 +49,7 @@ public static class SchedulingServiceCollectionExtensions
         });
 
         services.AddSingleton<QuartzSchedulerHolder>();
+        services.AddSingleton<ScheduledRedeliveries>();
         services.AddHostedService<QuartzSchedulerInitializer>();
         services.AddSingleton<QuartzBusObserver>();
         services.AddSingleton<IJourneyTransactionParticipant, QuartzTransactionParticipant>();

@@ -39,6 +39,11 @@ public sealed partial class SendScheduledMessageJob(
             {
                 send.MessageId = data.MessageId;
                 send.ConversationId = data.ConversationId;
+                foreach (var (key, value) in data.Headers)
+                {
+                    send.Headers.Set(key, value);
+                }
+
                 send.Headers.Set(MessageHeaders.SchedulingTokenId, data.TokenId.ToString("D"));
                 send.Headers.Set(TimerHeaders.ScheduledAt, data.ScheduledAt.ToString("O"));
             }, timeout.Token).WaitAsync(timeout.Token);
@@ -48,17 +53,18 @@ public sealed partial class SendScheduledMessageJob(
         {
             // Quartz takes a cancellation for an interrupted job and would complete the trigger: report a failure
             // instead, so the retry policy keeps the timer.
-            LogSendFailed(ex, messageType.Name, data.TokenId, context.RetryAttempt);
+            LogSendFailed(messageType.Name, data.TokenId, context.RetryAttempt, ex.GetType().Name, ex.Message);
             throw new TimeoutException($"The broker did not take timer {data.TokenId} within {options.Value.SendTimeout}.", ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogSendFailed(ex, messageType.Name, data.TokenId, context.RetryAttempt);
+            LogSendFailed(messageType.Name, data.TokenId, context.RetryAttempt, ex.GetType().Name, ex.Message);
             throw;
         }
     }
 
+    // No stack trace: an unreachable broker is expected and retried with backoff; a trace per attempt would flood the log.
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Timer {TokenId} could not send {MessageType} (attempt {Attempt}); it will be retried")]
-    private partial void LogSendFailed(Exception exception, string messageType, Guid tokenId, int attempt);
+        Message = "Timer {TokenId} could not send {MessageType} (attempt {Attempt}: {ErrorType} {Error}); it will be retried")]
+    private partial void LogSendFailed(string messageType, Guid tokenId, int attempt, string errorType, string error);
 }

@@ -10,5 +10,8 @@ public static class TimerKeys
 
     public static readonly JobKey SendJob = new("send-scheduled-message", Group);
 
+    /// <summary>Marks triggers that redeliver a message whose dependency was away, so they can be counted.</summary>
+    public const string RedeliveryDescription = "redelivery";
+
     public static TriggerKey For(Guid tokenId) => new(tokenId.ToString("N"), Group);
 }

@@ -16,4 +16,10 @@ public static class ContactRules
     public const string Cancelled = "cancelled";
     /// <summary>Not a policy rule: the customer was erased while this email waited.</summary>
     public const string Erased = "erased";
+    /// <summary>Not a policy rule: the SMTP relay was unreachable or answered "not now" (4xx).</summary>
+    public const string RelayUnavailable = "relay-unavailable";
+    /// <summary>Not a policy rule: an earlier step of the same journey still waits for the relay.</summary>
+    public const string EarlierStepWaiting = "earlier-step-waiting";
+    /// <summary>Not a policy rule: the SMTP relay refused the email for good (5xx).</summary>
+    public const string RelayRejected = "relay-rejected";
 }

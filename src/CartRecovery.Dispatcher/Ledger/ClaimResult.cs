@@ -9,4 +9,6 @@ public enum ClaimResult
     ConsentWithdrawn,
     /// <summary>Support cancelled the journey after the policy decided: the cancel wins.</summary>
     JourneyCancelled,
+    /// <summary>An earlier step of the same journey waits for the relay or is on its way: this one waits behind it.</summary>
+    EarlierStepPending,
 }

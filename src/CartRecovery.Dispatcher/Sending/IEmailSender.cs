@@ -4,5 +4,5 @@ namespace CartRecovery.Dispatcher.Sending;
 
 public interface IEmailSender
 {
-    Task<SmtpSendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken);
+    Task<SmtpSendResult> SendAsync(MimeMessage message, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace CartRecovery.Dispatcher.Sending;
 /// "not sent, retry" from "maybe sent, never resend".</summary>
 public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
 {
-    public async Task<SmtpSendOutcome> SendAsync(MimeMessage message, CancellationToken cancellationToken)
+    public async Task<SmtpSendResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
@@ -24,8 +24,8 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
         }
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException or MailKit.Security.AuthenticationException or OperationCanceledException)
         {
-            LogNotConnected(ex, settings.Host, settings.Port);
-            return SmtpSendOutcome.NotSent;
+            LogNotConnected(settings.Host, settings.Port, Describe(ex));
+            return new SmtpSendResult(SmtpSendOutcome.NotSent, Describe(ex));
         }
 
         try
@@ -34,25 +34,45 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
         }
         catch (SmtpCommandException ex)
         {
-            // The server answered with an error: it did not take the message.
-            LogRefused(ex, (int)ex.StatusCode);
-            return SmtpSendOutcome.NotSent;
+            // The server answered with an error: it did not take the message. 4xx means "not now", 5xx "never".
+            LogRefused((int)ex.StatusCode, ex.ErrorCode);
+            return new SmtpSendResult((int)ex.StatusCode >= 500 ? SmtpSendOutcome.Rejected : SmtpSendOutcome.NotSent, Describe(ex));
         }
         catch (Exception ex) when (ex is IOException or SmtpProtocolException or OperationCanceledException)
         {
             LogInDoubt(ex);
-            return SmtpSendOutcome.InDoubt;
+            return new SmtpSendResult(SmtpSendOutcome.InDoubt, Describe(ex));
         }
 
-        await client.DisconnectAsync(quit: true, CancellationToken.None);
-        return SmtpSendOutcome.Accepted;
+        try
+        {
+            await client.DisconnectAsync(quit: true, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException)
+        {
+            // The relay already answered 250: the email is sent whatever becomes of QUIT.
+            LogQuitFailed(ex);
+        }
+
+        return SmtpSendResult.Accepted;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP relay {Host}:{Port} not reachable; email not sent")]
-    private partial void LogNotConnected(Exception exception, string host, int port);
+    private static string Describe(Exception exception) => exception switch
+    {
+        // The relay's own words may quote the recipient's address: keep only the code.
+        SmtpCommandException command => $"{(int)command.StatusCode} {command.ErrorCode}",
+        _ => $"{exception.GetType().Name}: {exception.Message}",
+    };
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP relay refused the email with status {StatusCode}")]
-    private partial void LogRefused(Exception exception, int statusCode);
+    // No stack trace: an absent relay is an expected condition, retried with backoff, and would flood the log.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP relay {Host}:{Port} not reachable ({Error}); the email waits")]
+    private partial void LogNotConnected(string host, int port, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP relay refused the email with status {StatusCode} ({ErrorCode})")]
+    private partial void LogRefused(int statusCode, SmtpErrorCode errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "SMTP QUIT failed after the relay accepted the email; it counts as sent")]
+    private partial void LogQuitFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "SMTP connection broke during the send; the email is in doubt and will not be resent")]
     private partial void LogInDoubt(Exception exception);

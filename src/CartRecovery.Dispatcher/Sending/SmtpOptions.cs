@@ -19,4 +19,14 @@ public sealed record SmtpOptions
     public string MessageIdDomain { get; init; } = "cartrecovery.local";
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>An email the relay could not take is tried again after this, then after twice as long each time…</summary>
+    public TimeSpan RetryFirstDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>…but never waits longer than this between two attempts; it keeps trying until the relay takes it.</summary>
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long to wait before attempt <paramref name="attempts"/> + 1.</summary>
+    public TimeSpan RetryDelayAfter(int attempts) =>
+        TimeSpan.FromTicks(Math.Min(RetryMaxDelay.Ticks, RetryFirstDelay.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
 }

@@ -14,4 +14,22 @@ public sealed record JourneyEndpointOptions
         TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(500),
         TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2),
     ];
+
+    /// <summary>When a dependency stays away past the immediate retries, the message is scheduled back to its
+    /// queue after each of these delays in turn (durably, through the timer store). Only then does it fault. The
+    /// defaults ride out about 45 minutes.</summary>
+    public IReadOnlyList<TimeSpan> RedeliveryIntervals { get; init; } =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(5),
+        TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10),
+    ];
+
+    /// <summary>An endpoint stops taking messages when at least this many arrived in the tracking period…</summary>
+    public int KillSwitchActivationThreshold { get; init; } = 10;
+
+    /// <summary>…and this share of them failed because a dependency is away (0–1)…</summary>
+    public double KillSwitchTripThreshold { get; init; } = 0.15;
+
+    /// <summary>…and tries again after this long, stopping again at once if the dependency is still away.</summary>
+    public TimeSpan KillSwitchRestartTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

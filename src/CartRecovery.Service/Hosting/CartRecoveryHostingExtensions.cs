@@ -47,7 +47,8 @@ public static class CartRecoveryHostingExtensions
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])
-            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthTags.Ready]);
+            .AddCheck<SchedulerHealthCheck>("scheduler", tags: [HealthTags.Ready])
+            .AddCheck<SmtpRelayHealthCheck>("smtp-relay", tags: [HealthTags.Ready]);
         return builder;
     }
 }

@@ -3,13 +3,14 @@ using CartRecovery.Journeys.Configuration;
 using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Service.Hosting;
 
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>RabbitMQ transport with every journey saga on PostgreSQL, behind the transactional inbox/outbox,
-    /// scheduling through Quartz. <paramref name="configureBus"/> lets tests add filters.</summary>
+    /// scheduling through Quartz. An endpoint whose dependency is away stops and restarts by itself. <paramref name="configureBus"/> lets tests add filters.</summary>
     public static IServiceCollection AddCartRecoveryMessaging(
         this IServiceCollection services,
         Uri rabbitMq,
@@ -27,6 +28,7 @@ public static class MessagingServiceCollectionExtensions
             {
                 cfg.Host(rabbitMq);
                 cfg.UseQuartzMessageScheduler(context);
+                cfg.UseDependencyKillSwitch(context.GetRequiredService<IOptions<JourneyEndpointOptions>>().Value);
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);
             });

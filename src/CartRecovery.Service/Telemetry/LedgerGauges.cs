@@ -1,30 +1,33 @@
 using System.Diagnostics.Metrics;
+using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Sending;
 using CartRecovery.Journeys.Telemetry;
+using CartRecovery.Scheduling;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CartRecovery.Service.Telemetry;
 
-/// <summary>Read at scrape time from the ledger itself: emails claimed but never confirmed (in doubt).</summary>
+/// <summary>Read at scrape time from the tables themselves: emails in doubt, emails waiting for the relay, and
+/// messages waiting for redelivery because a dependency was away.</summary>
 public sealed class LedgerGauges
 {
-    public LedgerGauges(IMeterFactory meterFactory, NpgsqlDataSource dataSource, IOptions<SmtpOptions> smtp)
+    public LedgerGauges(IMeterFactory meterFactory, SendLedger ledger, ScheduledRedeliveries redeliveries, IOptions<SmtpOptions> smtp)
     {
         var meter = meterFactory.Create(CartRecoveryMetrics.MeterName);
-        meter.CreateObservableGauge("cartrecovery.ledger.in_doubt", () => CountInDoubt(dataSource, 2 * smtp.Value.Timeout),
+        meter.CreateObservableGauge("cartrecovery.ledger.in_doubt", () => Read(() => ledger.CountInDoubt(2 * smtp.Value.Timeout)),
             description: "Emails claimed before SMTP and never confirmed; never resent, reported for a human");
+        meter.CreateObservableGauge("cartrecovery.emails.waiting_for_relay", () => Read(ledger.CountWaiting),
+            description: "Emails the SMTP relay could not take yet (unreachable or 4xx); tried again with backoff");
+        meter.CreateObservableGauge("cartrecovery.messages.waiting_for_redelivery", () => Read(redeliveries.Count),
+            description: "Messages that failed because a dependency was away, scheduled to be delivered again");
     }
 
-    private static long CountInDoubt(NpgsqlDataSource dataSource, TimeSpan longestSend)
+    private static long Read(Func<long> count)
     {
         try
         {
-            using var command = dataSource.CreateCommand(
-                "SELECT count(*) FROM send_ledger WHERE status = 'claimed' AND claimed_at < now() - @longest");
-            command.Parameters.AddWithValue("longest", longestSend);
-            command.CommandTimeout = 2;
-            return (long)command.ExecuteScalar()!;
+            return count();
         }
         catch (NpgsqlException)
         {
