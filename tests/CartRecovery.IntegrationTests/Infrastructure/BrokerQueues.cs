@@ -1,0 +1,69 @@
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace CartRecovery.IntegrationTests.Infrastructure;
+
+/// <summary>Looks into and arranges broker queues directly, without a MassTransit endpoint that would consume them.</summary>
+public sealed class BrokerQueues : IAsyncDisposable
+{
+    private readonly IConnection _connection;
+
+    private BrokerQueues(IConnection connection) => _connection = connection;
+
+    public static async Task<BrokerQueues> Connect(Uri rabbitMq) =>
+        new(await new ConnectionFactory { Uri = rabbitMq, ClientProvidedName = "integration-spec-queues" }.CreateConnectionAsync());
+
+    /// <summary>Ready messages (exact, from a passive declare); 0 when the queue does not exist.</summary>
+    public async Task<uint> Ready(string queue)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (OperationInterruptedException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Empties a queue that may not exist yet (MassTransit declares an error queue at its first fault).</summary>
+    public async Task Purge(string queue)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueuePurgeAsync(queue);
+        }
+        catch (OperationInterruptedException)
+        {
+        }
+    }
+
+    public async Task Declare(string queue)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        await channel.QueueDeclareAsync(queue, durable: false, exclusive: false, autoDelete: false);
+    }
+
+    public async Task Delete(string queue)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        await channel.QueueDeleteAsync(queue);
+    }
+
+    public async Task Put(string queue, BasicProperties properties, byte[] body)
+    {
+        await using var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        await channel.BasicPublishAsync("", queue, mandatory: true, properties, body);
+    }
+
+    /// <summary>Takes the next message off a queue (acknowledged at once), or null when it is empty.</summary>
+    public async Task<BasicGetResult?> Take(string queue)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        return await channel.BasicGetAsync(queue, autoAck: true);
+    }
+
+    public async ValueTask DisposeAsync() => await _connection.DisposeAsync();
+}
