@@ -4,6 +4,7 @@ using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
+using CartRecovery.Service.Operations;
 using CartRecovery.Service.Reports;
 using CartRecovery.Service.Support;
 using CartRecovery.Service.Telemetry;
@@ -40,6 +41,7 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddScoped<CustomerEraser>();
         builder.Services.AddScoped<JourneyCanceller>();
         builder.Services.AddSingleton<PendingEmailTimers>();
+        builder.Services.AddSingleton(p => new ErrorQueueRedrive(connections.RabbitMq, p.GetRequiredService<ILogger<ErrorQueueRedrive>>()));
         builder.Services.AddScoped<WithdrawnEmails>();
         builder.Services.AddOpenApi();
         builder.Services.AddCartRecoveryTelemetry();
