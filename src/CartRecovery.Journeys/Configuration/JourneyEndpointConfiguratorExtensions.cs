@@ -49,5 +49,5 @@ public static class JourneyEndpointConfiguratorExtensions
             .SetTripThreshold(options.KillSwitchTripThreshold)
             .SetTrackingPeriod(TimeSpan.FromMinutes(1))
             .SetRestartTimeout(options.KillSwitchRestartTimeout)
-            .SetExceptionFilter(f => f.Handle<Exception>(TransientFailures.IsTransient)));
+            .SetExceptionFilter(f => f.Handle<Exception>(TransientFailures.IsDependencyUnavailable)));
 }

@@ -11,23 +11,30 @@ namespace CartRecovery.Journeys.Configuration;
 /// </summary>
 public static class TransientFailures
 {
-    public static bool IsTransient(Exception exception) => Causes(exception).Any(IsTransientCause);
+    /// <summary>Worth trying again later: a dependency is away, or a lock conflict outlasted the immediate retries.</summary>
+    public static bool IsTransient(Exception exception) => Causes(exception).Any(e => IsUnavailable(e) || IsLockConflict(e));
 
-    private static bool IsTransientCause(Exception exception) => exception switch
+    /// <summary>A dependency is away (connection refused or lost, server shutting down, out of resources, time-out):
+    /// the kind of failure that should park an endpoint. A lock conflict is not one: it says the database is busy.</summary>
+    public static bool IsDependencyUnavailable(Exception exception) => Causes(exception).Any(IsUnavailable);
+
+    private static bool IsUnavailable(Exception exception) => exception switch
     {
-        DbException db => db.IsTransient || IsTransientSqlState(db.SqlState),
+        DbException db when IsLockConflict(db) => false,
+        DbException db => db.IsTransient || IsUnavailableSqlState(db.SqlState),
         SocketException or TimeoutException or ConnectionException or TransportUnavailableException => true,
         IOException => true,
         _ => false,
     };
 
-    // Connection lost, server shutting down or starting, out of resources, lock conflicts: all pass by themselves.
-    private static bool IsTransientSqlState(string? sqlState) =>
+    private static bool IsLockConflict(Exception exception) =>
+        exception is DbException { SqlState: "40001" or "40P01" or "55P03" };
+
+    private static bool IsUnavailableSqlState(string? sqlState) =>
         sqlState is { Length: 5 } state
         && (state.StartsWith("08", StringComparison.Ordinal)
             || state.StartsWith("53", StringComparison.Ordinal)
-            || state.StartsWith("57P", StringComparison.Ordinal)
-            || state is "40001" or "40P01" or "55P03");
+            || state.StartsWith("57P", StringComparison.Ordinal));
 
     private static IEnumerable<Exception> Causes(Exception exception)
     {

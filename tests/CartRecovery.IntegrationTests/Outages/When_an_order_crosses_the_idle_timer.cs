@@ -37,7 +37,7 @@ public sealed class When_an_order_crosses_the_idle_timer(ServiceEndpoints servic
 
         await Eventually.Until(
             () => host.Database.Count("SELECT count(*) FROM cart_abandonment_state WHERE idle_timeout_token_id IS NOT NULL"),
-            n => n == Races, TimeSpan.FromSeconds(60), "idle timers armed");
+            n => n == Races, TimeSpan.FromSeconds(120), "idle timers armed");
         var journeyQueue = await host.Bus.GetSendEndpoint(new Uri($"queue:{JourneyNames.CartAbandonment}"));
         foreach (var cart in carts)
         {
