@@ -29,8 +29,8 @@ internal sealed record TimerPhase
 
 internal sealed record TimerRun(TimerPhase Burst, TimerPhase Steady);
 
-/// <summary>Timers written through <see cref="QuartzScheduleMessageProvider"/> in one transaction (as a saga does),
-/// fired by the service's clustered Quartz scheduler with its default settings, received by a probe endpoint.
+/// <summary>Timers written through <see cref="TimerScheduleMessageProvider"/> in one transaction (as a saga does),
+/// fired by the service's timer poller with its default settings, received by a probe endpoint.
 /// Lag = the fired message's SentTime minus its CR-Timer-ScheduledAt header.</summary>
 internal static class TimerLag
 {
@@ -81,9 +81,8 @@ internal static class TimerLag
     private static async Task<TimerPhase> Phase(WebApplication app, BenchDatabase database,
         ConcurrentDictionary<Guid, (DateTime Sent, DateTime Due)> fired, int count, double perSecond, TimeSpan lead)
     {
-        var scheduler = app.Services.GetRequiredService<QuartzSchedulerHolder>().Scheduler;
-        var provider = new QuartzScheduleMessageProvider(scheduler, consumeContext: null,
-            app.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value);
+        var table = app.Services.GetRequiredService<TimerTable>();
+        var provider = new TimerScheduleMessageProvider(table, app.Services.GetRequiredService<TimerSubject>(), consumeContext: null);
         var destination = new Uri($"queue:{ProbeQueue}");
 
         // Writing takes a few ms per timer; the first one is due after the whole batch is written.
@@ -94,7 +93,8 @@ internal static class TimerLag
         {
             await connection.OpenAsync();
             await using var transaction = await connection.BeginTransactionAsync();
-            using (scheduler.EnlistTransaction(transaction))
+            var buffer = TimerWriteBuffer.Begin();
+            try
             {
                 for (var i = 0; i < count; i++)
                 {
@@ -104,7 +104,12 @@ internal static class TimerLag
                     ids.Add(probe.Id);
                 }
 
+                await table.Write(buffer, connection, transaction, CancellationToken.None);
                 await transaction.CommitAsync();
+            }
+            finally
+            {
+                TimerWriteBuffer.End();
             }
         }
 

@@ -3,19 +3,19 @@ using Quartz;
 
 namespace CartRecovery.Scheduling;
 
-/// <summary>Creates the scheduler (which provisions its tables when missing) and stores the one durable send
-/// job, in standby: timers start firing only once the bus is up.</summary>
-public sealed class QuartzSchedulerInitializer(ISchedulerFactory factory, QuartzSchedulerHolder holder) : IHostedService
+/// <summary>Creates the Quartz scheduler for recurring maintenance (which provisions its tables when missing), in
+/// standby until the bus is up, and moves any timers an earlier version kept in Quartz into the timer table.</summary>
+public sealed class QuartzSchedulerInitializer(
+    ISchedulerFactory factory,
+    QuartzSchedulerHolder holder,
+    LegacyQuartzTimerMigration legacyTimers,
+    TimerSubject subject)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scheduler = await factory.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<SendScheduledMessageJob>()
-            .WithIdentity(TimerKeys.SendJob)
-            .StoreDurably()
-            .RequestRecovery()
-            .Build();
-        await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
+        await legacyTimers.Move(scheduler, subject, cancellationToken);
         holder.Set(scheduler);
     }
 

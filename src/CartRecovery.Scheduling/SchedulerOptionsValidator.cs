@@ -14,5 +14,10 @@ public sealed class SchedulerOptionsValidator : AbstractValidator<SchedulerOptio
         RuleFor(x => x.FirstRetryDelay).GreaterThan(TimeSpan.Zero);
         RuleFor(x => x.MaxRetryDelay).GreaterThanOrEqualTo(x => x.FirstRetryDelay);
         RuleFor(x => x.SendTimeout).GreaterThan(TimeSpan.Zero);
+        RuleFor(x => x.BatchSize).InclusiveBetween(1, 10_000);
+        RuleFor(x => x.PollInterval).GreaterThan(TimeSpan.Zero);
+        RuleFor(x => x.LeaseDuration).GreaterThan(x => x.SendTimeout);
+        RuleFor(x => x.SendConcurrency).InclusiveBetween(1, 1024);
+        RuleFor(x => x.MaxUnreadableAttempts).GreaterThanOrEqualTo(1);
     }
 }

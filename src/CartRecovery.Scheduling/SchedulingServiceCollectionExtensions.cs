@@ -3,6 +3,7 @@ using CartRecovery.Persistence.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -10,8 +11,9 @@ namespace CartRecovery.Scheduling;
 
 public static class SchedulingServiceCollectionExtensions
 {
-    /// <summary>Durable timers: Quartz on PostgreSQL, clustered under one scheduler name, provisioning its own
-    /// tables for this exact Quartz version. Register after persistence and before the bus.</summary>
+    /// <summary>Durable timers in our own table (written in the message's transaction, fired by every instance), and
+    /// Quartz on PostgreSQL, clustered, for recurring maintenance outside message transactions. Register after
+    /// persistence and before the bus.</summary>
     public static IServiceCollection AddJourneyScheduling(this IServiceCollection services, IConfiguration configuration, string connectionString)
     {
         services.BindValidated<SchedulerOptions, SchedulerOptionsValidator>(SchedulerOptions.SectionName);
@@ -43,26 +45,27 @@ public static class SchedulingServiceCollectionExtensions
                     o.TablePrefix = "qrtz_";
                     o.StoreJobDataAsStrings = true;
                     o.MisfireThreshold = settings.MisfireThreshold;
-                    o.AcceptEnlistedTransactions = true;
                 });
             });
         });
 
         services.AddSingleton<QuartzSchedulerHolder>();
-        services.AddSingleton<ScheduledRedeliveries>();
         services.AddHostedService<QuartzSchedulerInitializer>();
         services.AddSingleton<QuartzBusObserver>();
-        services.AddSingleton<IJourneyTransactionParticipant, QuartzTransactionParticipant>();
+        services.AddSingleton<TimerTable>();
+        services.AddSingleton<TimerPoller>();
+        services.AddSingleton<LegacyQuartzTimerMigration>();
+        services.TryAddSingleton<TimerSubject>(_ => _ => (null, null));
+        services.AddSingleton<IJourneyTransactionParticipant, TimerTransactionParticipant>();
         return services;
     }
 
-    /// <summary>Saga <c>Schedule</c>/<c>Unschedule</c> on every endpoint write Quartz triggers, and the scheduler
-    /// runs only while the bus does.</summary>
-    public static void UseQuartzMessageScheduler(this IBusFactoryConfigurator bus, IRegistrationContext context)
+    /// <summary>Saga <c>Schedule</c>/<c>Unschedule</c> and scheduled redelivery on every endpoint write rows of the
+    /// timer table; timers fire, and maintenance jobs run, only while the bus does.</summary>
+    public static void UseTimerTableScheduler(this IBusFactoryConfigurator bus, IRegistrationContext context)
     {
-        bus.UseFilter(new QuartzMessageSchedulerFilter(
-            context.GetRequiredService<QuartzSchedulerHolder>(),
-            context.GetRequiredService<IOptions<SchedulerOptions>>()));
+        bus.UseFilter(new TimerSchedulerFilter(context.GetRequiredService<TimerTable>(), context.GetRequiredService<TimerSubject>()));
+        bus.ConnectBusObserver(context.GetRequiredService<TimerPoller>());
         bus.ConnectBusObserver(context.GetRequiredService<QuartzBusObserver>());
     }
 }

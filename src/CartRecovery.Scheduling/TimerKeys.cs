@@ -2,15 +2,15 @@ using Quartz;
 
 namespace CartRecovery.Scheduling;
 
-/// <summary>Names in the job store. One durable job sends every timer; each timer is a trigger named after its
-/// MassTransit schedule token, so scheduling the same token again replaces it and cancelling removes it.</summary>
+/// <summary>Names of the timers an earlier version kept in Quartz's job store (one durable job sending every timer,
+/// one trigger per schedule token), read once by <see cref="LegacyQuartzTimerMigration"/>.</summary>
 public static class TimerKeys
 {
     public const string Group = "cartrecovery";
 
     public static readonly JobKey SendJob = new("send-scheduled-message", Group);
 
-    /// <summary>Marks triggers that redeliver a message whose dependency was away, so they can be counted.</summary>
+    /// <summary>Marked triggers that redelivered a message whose dependency was away.</summary>
     public const string RedeliveryDescription = "redelivery";
 
     public static TriggerKey For(Guid tokenId) => new(tokenId.ToString("N"), Group);

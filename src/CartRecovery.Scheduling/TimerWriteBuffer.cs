@@ -1,17 +1,20 @@
 namespace CartRecovery.Scheduling;
 
 /// <summary>
-/// Timer writes of the current message transaction, held back until just before it commits. Writing a trigger
-/// takes the job store's cluster-wide lock row; taken at the end, it is held for the commit only, instead of for
-/// everything the message still does after its saga asked for a timer.
+/// Timer writes of the current message transaction, sent to the database in one batch just before it commits, on
+/// the transaction's own connection: the timer exists exactly when the saga state that expects it does.
 /// </summary>
 public sealed class TimerWriteBuffer
 {
     private static readonly AsyncLocal<TimerWriteBuffer?> Ambient = new();
-    private readonly List<Func<CancellationToken, ValueTask>> _writes = [];
 
     /// <summary>The buffer of the transaction this async flow works in, if any.</summary>
     public static TimerWriteBuffer? Current => Ambient.Value;
+
+    public List<ScheduledTimer> Inserts { get; } = [];
+    public List<Guid> Deletes { get; } = [];
+
+    public bool IsEmpty => Inserts.Count == 0 && Deletes.Count == 0;
 
     public static TimerWriteBuffer Begin()
     {
@@ -22,15 +25,9 @@ public sealed class TimerWriteBuffer
 
     public static void End() => Ambient.Value = null;
 
-    public void Add(Func<CancellationToken, ValueTask> write) => _writes.Add(write);
-
-    public async Task Flush(CancellationToken cancellationToken)
+    public void Clear()
     {
-        foreach (var write in _writes)
-        {
-            await write(cancellationToken);
-        }
-
-        _writes.Clear();
+        Inserts.Clear();
+        Deletes.Clear();
     }
 }

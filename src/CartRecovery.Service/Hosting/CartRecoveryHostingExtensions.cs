@@ -1,3 +1,4 @@
+using CartRecovery.Contracts;
 using CartRecovery.Dispatcher;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Persistence.Configuration;
@@ -41,6 +42,9 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddScoped<CustomerEraser>();
         builder.Services.AddScoped<JourneyCanceller>();
         builder.Services.AddSingleton<PendingEmailTimers>();
+        // Deferred emails are found by journey and customer when support cancels or erases.
+        builder.Services.AddSingleton<TimerSubject>(_ => message =>
+            message is SendJourneyEmail email ? (email.JourneyId, email.CustomerId) : (null, null));
         builder.Services.AddSingleton(p => new ErrorQueueRedrive(connections.RabbitMq, p.GetRequiredService<ILogger<ErrorQueueRedrive>>()));
         builder.Services.AddScoped<WithdrawnEmails>();
         builder.Services.AddOpenApi();

@@ -10,7 +10,7 @@ namespace CartRecovery.Service.Hosting;
 public static class MessagingServiceCollectionExtensions
 {
     /// <summary>RabbitMQ transport with every journey saga on PostgreSQL, behind the transactional inbox/outbox,
-    /// scheduling through Quartz. An endpoint whose dependency is away stops and restarts by itself. <paramref name="configureBus"/> lets tests add filters.</summary>
+    /// timers in our own PostgreSQL table. An endpoint whose dependency is away stops and restarts by itself. <paramref name="configureBus"/> lets tests add filters.</summary>
     public static IServiceCollection AddCartRecoveryMessaging(
         this IServiceCollection services,
         Uri rabbitMq,
@@ -27,7 +27,7 @@ public static class MessagingServiceCollectionExtensions
             x.UsingRabbitMq((context, cfg) =>
             {
                 cfg.Host(rabbitMq);
-                cfg.UseQuartzMessageScheduler(context);
+                cfg.UseTimerTableScheduler(context);
                 cfg.UseDependencyKillSwitch(context.GetRequiredService<IOptions<JourneyEndpointOptions>>().Value);
                 configureBus?.Invoke(context, cfg);
                 cfg.ConfigureEndpoints(context);

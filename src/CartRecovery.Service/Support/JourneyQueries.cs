@@ -1,3 +1,4 @@
+using CartRecovery.Scheduling;
 using System.Text.Json;
 using CartRecovery.Contracts;
 using CartRecovery.Journeys.BrowseAbandonment;
@@ -10,7 +11,7 @@ namespace CartRecovery.Service.Support;
 /// Answers support from the source of truth: saga rows, the decision log and the timer store, read at request
 /// time (no cache that could lie). Timers are matched to journeys by their schedule tokens.
 /// </summary>
-public sealed class JourneyQueries(NpgsqlDataSource dataSource)
+public sealed class JourneyQueries(NpgsqlDataSource dataSource, TimerTable timers)
 {
     // Every journey kind in one shape: what it is about, its timer tokens (with names) and how many rounds it ran
     // (browse and win-back request each round's email under an id of its own, derived from the round's number).
@@ -120,28 +121,9 @@ public sealed class JourneyQueries(NpgsqlDataSource dataSource)
         })];
     }
 
-    /// <summary>When each armed timer falls due; a token without a trigger has fired or was removed.</summary>
-    private async Task<Dictionary<Guid, DateTimeOffset>> TimersDue(Guid[] tokens, CancellationToken cancellationToken)
-    {
-        var due = new Dictionary<Guid, DateTimeOffset>();
-        if (tokens.Length == 0)
-        {
-            return due;
-        }
-
-        // Triggers are named after the schedule token.
-        await using var command = dataSource.CreateCommand(
-            "SELECT trigger_name, next_fire_time FROM qrtz_triggers WHERE trigger_name = ANY(@names)");
-        command.Parameters.AddWithValue("names", tokens.Select(t => t.ToString("N")).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            // Quartz keeps fire times as UTC ticks.
-            due[Guid.ParseExact(reader.GetString(0), "N")] = new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero);
-        }
-
-        return due;
-    }
+    /// <summary>When each armed timer falls due; a token without a row has fired or was removed.</summary>
+    private async Task<Dictionary<Guid, DateTimeOffset>> TimersDue(Guid[] tokens, CancellationToken cancellationToken) =>
+        new(await timers.DueTimes(tokens, cancellationToken));
 
     private async Task<ILookup<Guid, DecisionView>> DecisionsOf(Guid[] journeyIds, CancellationToken cancellationToken)
     {

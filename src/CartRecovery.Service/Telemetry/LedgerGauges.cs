@@ -12,15 +12,17 @@ namespace CartRecovery.Service.Telemetry;
 /// messages waiting for redelivery because a dependency was away.</summary>
 public sealed class LedgerGauges
 {
-    public LedgerGauges(IMeterFactory meterFactory, SendLedger ledger, ScheduledRedeliveries redeliveries, IOptions<SmtpOptions> smtp)
+    public LedgerGauges(IMeterFactory meterFactory, SendLedger ledger, TimerTable timers, IOptions<SmtpOptions> smtp)
     {
         var meter = meterFactory.Create(CartRecoveryMetrics.MeterName);
         meter.CreateObservableGauge("cartrecovery.ledger.in_doubt", () => Read(() => ledger.CountInDoubt(2 * smtp.Value.Timeout)),
             description: "Emails claimed before SMTP and never confirmed; never resent, reported for a human");
         meter.CreateObservableGauge("cartrecovery.emails.waiting_for_relay", () => Read(ledger.CountWaiting),
             description: "Emails the SMTP relay could not take yet (unreachable or 4xx); tried again with backoff");
-        meter.CreateObservableGauge("cartrecovery.messages.waiting_for_redelivery", () => Read(redeliveries.Count),
+        meter.CreateObservableGauge("cartrecovery.messages.waiting_for_redelivery", () => Read(timers.CountRedeliveries),
             description: "Messages that failed because a dependency was away, scheduled to be delivered again");
+        meter.CreateObservableGauge("cartrecovery.timers.dead_total", () => Read(timers.CountDead),
+            description: "Timers whose message could not be read, kept in dead_timer with the reason");
     }
 
     private static long Read(Func<long> count)

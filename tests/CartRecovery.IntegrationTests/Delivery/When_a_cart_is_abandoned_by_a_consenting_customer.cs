@@ -4,7 +4,7 @@ using CartRecovery.Dispatcher.Decisions;
 
 namespace CartRecovery.IntegrationTests.Delivery;
 
-/// <summary>The whole path: events over RabbitMQ, journey state in PostgreSQL, timers in Quartz, and the
+/// <summary>The whole path: events over RabbitMQ, journey state in PostgreSQL, timers in the timer table, and the
 /// recovery then discount email in the SMTP sink, each explained by the decision log.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class When_a_cart_is_abandoned_by_a_consenting_customer(ServiceEndpoints services) : IAsyncLifetime

@@ -96,8 +96,6 @@ public sealed class When_support_cancels_a_journey_whose_email_waits_for_morning
     /// <summary>Timers holding a SendJourneyEmail for this cart (the dispatcher's deferrals).</summary>
     private Task<long> DeferredEmails() =>
         _host.Database.Count("""
-            SELECT count(*) FROM qrtz_triggers
-            WHERE position(convert_to('SendJourneyEmail', 'UTF8') in job_data) > 0
-              AND position(convert_to(@id, 'UTF8') in job_data) > 0
+            SELECT count(*) FROM scheduled_timer WHERE message_type LIKE '%.SendJourneyEmail,%' AND body LIKE '%' || @id || '%'
             """, ("id", _cartId.ToString("D")));
 }

@@ -30,6 +30,6 @@ public sealed class TestDatabase(string connectionString)
     /// <summary>Cart-journey timers still waiting (other journeys keep timers of their own), or one by token.</summary>
     public Task<long> PendingTimers(Guid? tokenId = null) =>
         tokenId is { } token
-            ? Count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = @name", ("name", token.ToString("N")))
-            : Count("SELECT count(*) FROM qrtz_triggers WHERE position(convert_to('CartRecovery.Journeys.CartAbandonment.', 'UTF8') in job_data) > 0");
+            ? Count("SELECT count(*) FROM scheduled_timer WHERE token_id = @token", ("token", token))
+            : Count("SELECT count(*) FROM scheduled_timer WHERE message_type LIKE 'CartRecovery.Journeys.CartAbandonment.%'");
 }

@@ -1,28 +1,26 @@
 using CartRecovery.Scheduling;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Quartz;
 
 namespace CartRecovery.IntegrationTests.Infrastructure;
 
-/// <summary>Schedules many timers at once through the service's own provider, in one transaction.</summary>
+/// <summary>Schedules many timers at once through the service's own provider, in one transaction, as a saga does.</summary>
 public static class TimerStore
 {
     public static readonly Uri ProbeQueue = new("queue:test-timer-probe");
 
     public static async Task<IReadOnlyList<Guid>> ScheduleProbes(TestHost host, IReadOnlyList<DateTimeOffset> dueTimes)
     {
-        var scheduler = host.Services.GetRequiredService<QuartzSchedulerHolder>().Scheduler;
-        var provider = new QuartzScheduleMessageProvider(scheduler, consumeContext: null,
-            host.Services.GetRequiredService<IOptions<SchedulerOptions>>().Value);
+        var table = host.Services.GetRequiredService<TimerTable>();
+        var provider = new TimerScheduleMessageProvider(table, host.Services.GetRequiredService<TimerSubject>(), consumeContext: null);
 
         var ids = new List<Guid>(dueTimes.Count);
         await using var connection = new NpgsqlConnection(host.Database.ConnectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        using (scheduler.EnlistTransaction(transaction))
+        var buffer = TimerWriteBuffer.Begin();
+        try
         {
             foreach (var due in dueTimes)
             {
@@ -31,7 +29,12 @@ public static class TimerStore
                 ids.Add(probe.Id);
             }
 
+            await table.Write(buffer, connection, transaction, CancellationToken.None);
             await transaction.CommitAsync();
+        }
+        finally
+        {
+            TimerWriteBuffer.End();
         }
 
         return ids;

@@ -31,7 +31,7 @@ public sealed class When_a_burst_of_cart_events_arrives(ServiceEndpoints service
         clock.Stop();
 
         var report = $"{events.Count} cart events over {Carts} carts applied in {clock.Elapsed.TotalSeconds:F1} s: " +
-            $"{events.Count / clock.Elapsed.TotalSeconds:F0} events/s (saga + inbox/outbox + Quartz, one host)";
+            $"{events.Count / clock.Elapsed.TotalSeconds:F0} events/s (saga + inbox/outbox + timer table, one host)";
         output.WriteLine(report);
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "cart-throughput.txt"), report);
         Assert.Equal(Carts * 2, await host.Database.PendingTimers());

@@ -4,7 +4,7 @@ using CartRecovery.Journeys.CartAbandonment;
 
 namespace CartRecovery.IntegrationTests.Journeys;
 
-/// <summary>The cart journey over RabbitMQ, PostgreSQL and Quartz, with delays of seconds.</summary>
+/// <summary>The cart journey over RabbitMQ and PostgreSQL (timers included), with delays of seconds.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class When_a_cart_is_abandoned_end_to_end(ServiceEndpoints services) : IAsyncLifetime
 {

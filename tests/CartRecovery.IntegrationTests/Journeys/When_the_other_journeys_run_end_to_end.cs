@@ -4,7 +4,7 @@ using MassTransit;
 
 namespace CartRecovery.IntegrationTests.Journeys;
 
-/// <summary>Browse abandonment, post-purchase and win-back over RabbitMQ, PostgreSQL, Quartz and SMTP, with
+/// <summary>Browse abandonment, post-purchase and win-back over RabbitMQ, PostgreSQL (timers included) and SMTP, with
 /// delays of seconds: each delivers its first email to the sink.</summary>
 [Collection(IntegrationCollection.Name)]
 public sealed class When_the_other_journeys_run_end_to_end(ServiceEndpoints services) : IAsyncLifetime

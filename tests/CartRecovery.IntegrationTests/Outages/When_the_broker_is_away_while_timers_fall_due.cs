@@ -32,11 +32,11 @@ public sealed class When_the_broker_is_away_while_timers_fall_due(ServiceEndpoin
         await Eventually.Until(
             () => host.Database.Count("SELECT count(*) FROM cart_abandonment_state WHERE idle_timeout_token_id IS NOT NULL"),
             n => n == Carts, TimeSpan.FromSeconds(30), "idle timers armed");
-        var idleTimers = new List<string>();
+        var idleTimers = new List<Guid>();
         foreach (var cart in carts)
         {
             var token = await host.Database.Scalar<Guid>("SELECT idle_timeout_token_id FROM cart_abandonment_state WHERE correlation_id = @id", ("id", cart));
-            idleTimers.Add(token.ToString("N"));
+            idleTimers.Add(token);
         }
 
         relay.Cut();
@@ -44,8 +44,8 @@ public sealed class When_the_broker_is_away_while_timers_fall_due(ServiceEndpoin
 
         // The fault is real: the timers fell due, could not be sent, and wait in the store for another attempt.
         await Eventually.Until(
-            () => host.Database.Count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = ANY(@names) AND retry_attempt >= 1",
-                ("names", idleTimers.ToArray())),
+            () => host.Database.Count("SELECT count(*) FROM scheduled_timer WHERE token_id = ANY(@tokens) AND last_error IS NOT NULL",
+                ("tokens", idleTimers.ToArray())),
             n => n == Carts, TimeSpan.FromSeconds(40), "every due timer failed to send and kept for retry");
         await Eventually.Until(() => Task.FromResult(outage.Elapsed), elapsed => elapsed >= Outage, Outage + TimeSpan.FromSeconds(5),
             "the outage to last its minute");
@@ -59,7 +59,7 @@ public sealed class When_the_broker_is_away_while_timers_fall_due(ServiceEndpoin
             n => n == Carts, TimeSpan.FromSeconds(30), "every cart abandoned");
         Assert.Equal(carts.Order(), requests.Select(r => r.Message.JourneyId).Order());
         Assert.All(requests, r => Assert.Equal(CartAbandonmentSteps.Recovery, r.Message.Step));
-        Assert.Equal(0, await host.Database.Count("SELECT count(*) FROM qrtz_triggers WHERE trigger_name = ANY(@names)", ("names", idleTimers.ToArray())));
+        Assert.Equal(0, await host.Database.Count("SELECT count(*) FROM scheduled_timer WHERE token_id = ANY(@tokens)", ("tokens", idleTimers.ToArray())));
         Assert.Equal(Carts, host.EmailRequests.Received.Count(r => carts.Contains(r.Message.JourneyId)));
     }
 }

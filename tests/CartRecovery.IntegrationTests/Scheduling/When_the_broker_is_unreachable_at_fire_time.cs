@@ -31,8 +31,8 @@ public sealed class When_the_broker_is_unreachable_at_fire_time(ServiceEndpoints
 
         // The timer falls due, cannot be sent, and stays in the store with a retry scheduled.
         await Eventually.Until(
-            () => host.Database.Count("SELECT coalesce(max(retry_attempt), 0) FROM qrtz_triggers WHERE trigger_name = @name", ("name", idleToken.ToString("N"))),
-            attempts => attempts >= 1, TimeSpan.FromSeconds(60), "a failed firing kept for retry");
+            () => host.Database.Count("SELECT count(*) FROM scheduled_timer WHERE token_id = @token AND last_error IS NOT NULL", ("token", idleToken)),
+            failed => failed == 1, TimeSpan.FromSeconds(60), "a failed firing kept for retry");
         proxy.Open();
 
         var requests = await host.EmailRequests.WaitFor(m => m.JourneyId == _cartId, count: 1, TimeSpan.FromSeconds(90));

@@ -24,8 +24,8 @@ public sealed class When_the_host_restarts_before_a_timer_is_due(ServiceEndpoint
         await first.DisposeAsync();
 
         // The idle timer falls due while no host runs.
-        var due = await first.Database.Scalar<long>("SELECT min(next_fire_time) FROM qrtz_triggers");
-        await Eventually.Until(() => Task.FromResult(DateTimeOffset.UtcNow.Ticks), now => now > due, TimeSpan.FromSeconds(20), "timer due while down");
+        var due = (await first.Database.Scalar<DateTime>("SELECT min(due_at) FROM scheduled_timer")).Ticks;
+        await Eventually.Until(() => Task.FromResult(DateTime.UtcNow.Ticks), now => now > due, TimeSpan.FromSeconds(20), "timer due while down");
 
         await using var second = await TestHost.Start(services, database, Settings);
         var requests = await second.EmailRequests.WaitFor(m => m.JourneyId == _cartId, count: 1, TimeSpan.FromSeconds(30));
