@@ -8,6 +8,7 @@ using CartRecovery.Service.Operations;
 using CartRecovery.Service.Reports;
 using CartRecovery.Service.Support;
 using CartRecovery.Service.Telemetry;
+using CartRecovery.Service.Tracking;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CartRecovery.Service.Hosting;
@@ -46,6 +47,7 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddCartRecoveryTelemetry();
         builder.Services.AddProblemDetails();
+        builder.Services.AddTrackingRateLimit();
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])

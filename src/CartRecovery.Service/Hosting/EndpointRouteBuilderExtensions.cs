@@ -21,6 +21,7 @@ public static class EndpointRouteBuilderExtensions
         });
         app.MapOpenApi();
         app.MapCartRecoveryMetrics();
+        app.UseRateLimiter();
         app.MapTracking();
         app.MapGroup("/api")
             .AddEndpointFilter<ApiKeyFilter>()
