@@ -2,6 +2,7 @@ using CartRecovery.Dispatcher;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
+using CartRecovery.Service.Audit;
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
 using CartRecovery.Service.Operations;
@@ -41,6 +42,7 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddSingleton<JourneyReports>();
         builder.Services.AddScoped<CustomerEraser>();
         builder.Services.AddScoped<JourneyCanceller>();
+        builder.Services.AddSingleton<SupportAudit>();
         builder.Services.AddSingleton<PendingEmailTimers>();
         builder.Services.AddSingleton(p => new ErrorQueueRedrive(connections.RabbitMq, p.GetRequiredService<ILogger<ErrorQueueRedrive>>()));
         builder.Services.AddScoped<WithdrawnEmails>();

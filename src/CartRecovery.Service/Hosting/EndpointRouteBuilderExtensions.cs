@@ -1,3 +1,4 @@
+using CartRecovery.Service.Audit;
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
 using CartRecovery.Service.Reports;
@@ -28,7 +29,8 @@ public static class EndpointRouteBuilderExtensions
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapEventIngest()
             .MapSupport()
-            .MapReports();
+            .MapReports()
+            .MapAudit();
         return app;
     }
 }
