@@ -1,20 +1,21 @@
-using System.Buffers.Text;
 using System.Diagnostics.CodeAnalysis;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Delivery.Links;
 
-/// <summary>Signs tracking tokens as <c>base64url(json) "." base64url(HMAC-SHA256)</c> and builds the links that
-/// carry them. Tokens are tamper-evident, not secret: they never hold an email address.</summary>
+/// <summary>Seals tracking tokens as <c>keyId "." base64url(AES-GCM(json))</c> and builds the links that carry them.
+/// Tokens are tamper-evident and opaque: whoever reads a link learns neither the customer id nor the target.</summary>
 public sealed class LinkSigner
 {
     private const int MaxTokenLength = 4096;
-    private readonly byte[] _key;
+    private readonly LinkKeyRing _keys;
+    private readonly string _legacySecret;
     private readonly string _baseUrl;
-    private readonly TimeSpan _lifetime;
+    private readonly TimeSpan _trackingLifetime;
+    private readonly TimeSpan _unsubscribeLifetime;
+    private readonly HashSet<string> _redirectHosts;
 
     public LinkSigner(IOptions<LinkSigningOptions> options)
     {
@@ -25,13 +26,17 @@ public sealed class LinkSigner
             throw new ArgumentException($"{nameof(LinkSigningOptions.BaseUrl)} is required.", nameof(options));
         }
 
-        _key = Encoding.UTF8.GetBytes(value.Secret);
+        _keys = new LinkKeyRing(value);
+        _legacySecret = value.Secret;
         _baseUrl = value.BaseUrl.AbsoluteUri.TrimEnd('/');
-        _lifetime = value.TokenLifetime;
+        _trackingLifetime = value.TokenLifetime;
+        _unsubscribeLifetime = value.UnsubscribeTokenLifetime;
         ShopUrl = value.ShopUrl ?? value.BaseUrl;
+        _redirectHosts = new HashSet<string>(
+            value.AllowedRedirectHosts.Count > 0 ? value.AllowedRedirectHosts : [ShopUrl.IdnHost], StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Where a product without its own page links to.</summary>
+    /// <summary>Where a product without its own page links to, and where a click to a foreign host lands.</summary>
     public Uri ShopUrl { get; }
 
     public string Sign(TrackingToken token)
@@ -40,41 +45,48 @@ public sealed class LinkSigner
         var payload = new TrackingTokenPayload(
             token.Kind, token.JourneyId, token.Step, token.CustomerId, token.Target?.AbsoluteUri,
             token.IssuedAt.ToUnixTimeSeconds());
-        var body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
-        return $"{body}.{Base64Url.EncodeToString(Mac(body))}";
+        var sealedBytes = SealedPayload.Seal(_keys.Current, Encoding.ASCII.GetBytes(_keys.CurrentId), JsonSerializer.SerializeToUtf8Bytes(payload));
+        return $"{_keys.CurrentId}.{TokenText.Encode(sealedBytes)}";
     }
 
-    /// <summary>False for anything malformed, tampered with, of an unknown kind, or older than the token lifetime.</summary>
+    /// <summary>False for anything malformed, tampered with, of an unknown kind or key, or older than its lifetime.</summary>
     public bool TryVerify(string value, DateTimeOffset now, [NotNullWhen(true)] out TrackingToken? token)
     {
-        token = null;
+        var check = Check(value, now);
+        token = check.Status == LinkStatus.Valid ? check.Token : null;
+        return token is not null;
+    }
+
+    /// <summary>Whether a link is genuine and still within its kind's lifetime.</summary>
+    public LinkCheck Check(string value, DateTimeOffset now)
+    {
         if (string.IsNullOrEmpty(value) || value.Length > MaxTokenLength)
         {
-            return false;
+            return LinkCheck.Invalid;
         }
 
         var dot = value.IndexOf('.', StringComparison.Ordinal);
         if (dot <= 0 || dot != value.LastIndexOf('.'))
         {
-            return false;
+            return LinkCheck.Invalid;
         }
 
-        var body = value[..dot];
-        if (!TryDecode(value[(dot + 1)..], out var signature)
-            || !CryptographicOperations.FixedTimeEquals(signature, Mac(body))
-            || !TryDecode(body, out var json))
+        var json = OpenPayload(value[..dot], value[(dot + 1)..]);
+        if (json is null || TryRead(json) is not { } token)
         {
-            return false;
+            return LinkCheck.Invalid;
         }
 
-        var parsed = TryRead(json);
-        if (parsed is null || now - parsed.IssuedAt > _lifetime)
-        {
-            return false;
-        }
+        var lifetime = token.Kind == TrackingTokenKinds.Unsubscribe ? _unsubscribeLifetime : _trackingLifetime;
+        return new LinkCheck(now - token.IssuedAt > lifetime ? LinkStatus.Expired : LinkStatus.Valid, token);
+    }
 
-        token = parsed;
-        return true;
+    /// <summary>The signed target when its host is one of the shop's, else the shop home: a producer's bad product
+    /// URL must not make our links an open redirect.</summary>
+    public Uri RedirectTargetFor(Uri target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return IsWebAddress(target) && _redirectHosts.Contains(target.IdnHost) ? target : ShopUrl;
     }
 
     public Uri OpenPixelUrl(Guid journeyId, int step, string customerId, DateTimeOffset issuedAt) =>
@@ -94,22 +106,20 @@ public sealed class LinkSigner
     public Uri UnsubscribeUrl(Guid journeyId, int step, string customerId, DateTimeOffset issuedAt) =>
         Link("u", new TrackingToken(TrackingTokenKinds.Unsubscribe, journeyId, step, customerId, null, issuedAt));
 
-    private Uri Link(string path, TrackingToken token) => new($"{_baseUrl}/{path}/{Sign(token)}");
-
-    private byte[] Mac(string body) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body));
-
-    private static bool TryDecode(string text, out byte[] bytes)
+    /// <summary>A key id we hold opens a sealed body; anything else can only be a link from before key ids.</summary>
+    private byte[]? OpenPayload(string head, string tail)
     {
-        // TryDecodeFromChars throws on characters outside the alphabet; a forged link must only ever be refused.
-        if (!Base64Url.IsValid(text, out var length))
+        if (!_keys.TryGet(head, out var key))
         {
-            bytes = [];
-            return false;
+            return LegacySignedToken.TryReadPayload(_legacySecret, head, tail);
         }
 
-        bytes = new byte[length];
-        return Base64Url.TryDecodeFromChars(text, bytes, out _);
+        return TokenText.TryDecode(tail, out var sealedBytes)
+            ? SealedPayload.TryOpen(key, Encoding.ASCII.GetBytes(head), sealedBytes)
+            : null;
     }
+
+    private Uri Link(string path, TrackingToken token) => new($"{_baseUrl}/{path}/{Sign(token)}");
 
     private static TrackingToken? TryRead(byte[] json)
     {

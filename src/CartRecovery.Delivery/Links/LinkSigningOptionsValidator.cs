@@ -1,17 +1,45 @@
+using System.Text.RegularExpressions;
 using FluentValidation;
 
 namespace CartRecovery.Delivery.Links;
 
-public sealed class LinkSigningOptionsValidator : AbstractValidator<LinkSigningOptions>
+public sealed partial class LinkSigningOptionsValidator : AbstractValidator<LinkSigningOptions>
 {
     public const int MinSecretLength = 32;
 
     public LinkSigningOptionsValidator()
     {
-        RuleFor(x => x.Secret).NotNull().MinimumLength(MinSecretLength).WithName(nameof(LinkSigningOptions.Secret));
+        RuleFor(x => x.Secret).Must(s => string.IsNullOrEmpty(s) || s.Length >= MinSecretLength)
+            .WithMessage($"'{nameof(LinkSigningOptions.Secret)}' must be at least {MinSecretLength} characters.");
+        RuleFor(x => x.Keys).Must(keys => !keys.ContainsKey(LinkSigningOptions.SecretKeyId))
+            .When(x => !string.IsNullOrEmpty(x.Secret))
+            .WithMessage($"'{nameof(LinkSigningOptions.Keys)}' must not name '{LinkSigningOptions.SecretKeyId}' while '{nameof(LinkSigningOptions.Secret)}' is set: that is the secret's id.");
+        RuleForEach(x => x.Keys)
+            .Must(k => KeyId().IsMatch(k.Key))
+            .WithMessage((_, k) => $"Key id '{k.Key}' must be 1 to 32 letters, digits, '-' or '_'.")
+            .Must(k => k.Value is { Length: >= MinSecretLength })
+            .WithMessage((_, k) => $"Key '{k.Key}' must be at least {MinSecretLength} characters.")
+            .OverridePropertyName(nameof(LinkSigningOptions.Keys));
+        RuleFor(x => x.EffectiveCurrentKeyId).Must((options, id) => options.AllKeys().ContainsKey(id))
+            .OverridePropertyName(nameof(LinkSigningOptions.CurrentKeyId))
+            .WithMessage(x => $"'{nameof(LinkSigningOptions.CurrentKeyId)}' must name a configured key ('{x.EffectiveCurrentKeyId}' is not one); set {nameof(LinkSigningOptions.Secret)} or {nameof(LinkSigningOptions.Keys)}:<id> and {nameof(LinkSigningOptions.CurrentKeyId)}.");
         RuleFor(x => x.BaseUrl)
-            .Must(url => url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp))
+            .Must(IsWebAddress)
             .WithMessage($"'{nameof(LinkSigningOptions.BaseUrl)}' must be an absolute http or https address.");
+        RuleFor(x => x.ShopUrl).Must(IsWebAddress).When(x => x.ShopUrl is not null)
+            .WithMessage($"'{nameof(LinkSigningOptions.ShopUrl)}' must be an absolute http or https address.");
+        RuleForEach(x => x.AllowedRedirectHosts)
+            .Must(host => Uri.CheckHostName(host) != UriHostNameType.Unknown)
+            .WithMessage((_, host) => $"'{host}' is not a host name.")
+            .OverridePropertyName(nameof(LinkSigningOptions.AllowedRedirectHosts));
         RuleFor(x => x.TokenLifetime).GreaterThan(TimeSpan.Zero).WithName(nameof(LinkSigningOptions.TokenLifetime));
+        RuleFor(x => x.UnsubscribeTokenLifetime).GreaterThanOrEqualTo(x => x.TokenLifetime)
+            .WithName(nameof(LinkSigningOptions.UnsubscribeTokenLifetime));
     }
+
+    private static bool IsWebAddress(Uri? url) =>
+        url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,32}$")]
+    private static partial Regex KeyId();
 }

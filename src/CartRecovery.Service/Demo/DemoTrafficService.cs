@@ -52,7 +52,7 @@ public sealed partial class DemoTrafficService(
 
         var address = server.Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal);
         using var http = new HttpClient { BaseAddress = new Uri(address) };
-        http.DefaultRequestHeaders.Add(ApiKeyOptions.HeaderName, apiKey.Value.Key);
+        http.DefaultRequestHeaders.Add(ApiKeyOptions.HeaderName, apiKey.Value.Grants().First(g => g.Caller.Scopes.Contains(ApiScopes.Ingest)).Key);
         _http = http;
         using var timer = new PeriodicTimer(Interval, clock);
         var shopper = 0;

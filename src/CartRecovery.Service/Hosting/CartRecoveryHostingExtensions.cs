@@ -3,12 +3,14 @@ using CartRecovery.Dispatcher;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Persistence.Configuration;
 using CartRecovery.Scheduling;
+using CartRecovery.Service.Audit;
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
 using CartRecovery.Service.Operations;
 using CartRecovery.Service.Reports;
 using CartRecovery.Service.Support;
 using CartRecovery.Service.Telemetry;
+using CartRecovery.Service.Tracking;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CartRecovery.Service.Hosting;
@@ -41,6 +43,7 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddSingleton<JourneyReports>();
         builder.Services.AddScoped<CustomerEraser>();
         builder.Services.AddScoped<JourneyCanceller>();
+        builder.Services.AddSingleton<SupportAudit>();
         builder.Services.AddSingleton<PendingEmailTimers>();
         // Deferred emails are found by journey and customer when support cancels or erases.
         builder.Services.AddSingleton<TimerSubject>(_ => message =>
@@ -50,6 +53,7 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddCartRecoveryTelemetry();
         builder.Services.AddProblemDetails();
+        builder.Services.AddTrackingRateLimit();
 
         builder.Services.AddHealthChecks()
             .AddCheck<PostgresHealthCheck>("postgres", tags: [HealthTags.Ready])

@@ -1,3 +1,4 @@
+using CartRecovery.Service.Audit;
 using CartRecovery.Service.Health;
 using CartRecovery.Service.Ingest;
 using CartRecovery.Service.Reports;
@@ -21,13 +22,15 @@ public static class EndpointRouteBuilderExtensions
         });
         app.MapOpenApi();
         app.MapCartRecoveryMetrics();
+        app.UseRateLimiter();
         app.MapTracking();
         app.MapGroup("/api")
             .AddEndpointFilter<ApiKeyFilter>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .MapEventIngest()
             .MapSupport()
-            .MapReports();
+            .MapReports()
+            .MapAudit();
         return app;
     }
 }

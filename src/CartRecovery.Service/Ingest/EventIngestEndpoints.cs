@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MassTransit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using CartRecovery.Service.Support;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Service.Ingest;
@@ -13,6 +14,7 @@ public static class EventIngestEndpoints
     {
         api.MapPost("/events", Ingest)
             .WithName("IngestEvents")
+            .RequireApiScope(ApiScopes.Ingest)
             .WithSummary("Publish one shop event or an array of up to 1,000")
             .Accepts<JsonElement>("application/json")
             .ProducesValidationProblem()

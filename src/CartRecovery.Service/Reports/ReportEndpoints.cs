@@ -1,4 +1,5 @@
 using System.Globalization;
+using CartRecovery.Service.Support;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CartRecovery.Service.Reports;
@@ -10,7 +11,7 @@ public static class ReportEndpoints
 
     public static RouteGroupBuilder MapReports(this RouteGroupBuilder api)
     {
-        api.MapGet("/reports/journeys", Journeys).WithName("JourneyReport")
+        api.MapGet("/reports/journeys", Journeys).WithName("JourneyReport").RequireApiScope(ApiScopes.SupportRead)
             .WithSummary("Per journey kind and step: entered, emailed, suppressed by rule, converted, conversion rate, recovered revenue, median time from email to conversion, holdout against treated")
             .WithDescription("from and to are ISO 8601 instants or dates (UTC when no offset is given); to defaults to now, from to 30 days before to.");
         return api;

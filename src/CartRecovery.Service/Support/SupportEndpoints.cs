@@ -1,3 +1,5 @@
+using CartRecovery.Dispatcher.Erasure;
+using CartRecovery.Service.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CartRecovery.Service.Support;
@@ -8,19 +10,36 @@ public static class SupportEndpoints
 
     public static RouteGroupBuilder MapSupport(this RouteGroupBuilder api)
     {
-        api.MapGet("/customers/{customerId}/journeys", ForCustomer).WithName("CustomerJourneys")
+        api.MapGet("/customers/{customerId}/journeys", ForCustomer).WithName("CustomerJourneys").RequireApiScope(ApiScopes.SupportRead)
             .WithSummary("Every journey of a customer: state, next timer, and why each email was or was not sent");
-        api.MapGet("/journeys/{id:guid}", ById).WithName("Journey").WithSummary("One journey instance");
-        api.MapGet("/carts/{cartId:guid}", (Guid cartId, JourneyQueries queries, CancellationToken cancellationToken) => ById(cartId, queries, cancellationToken)).WithName("CartJourney").WithSummary("A cart's journey");
-        api.MapPost("/journeys/{id:guid}/cancel", Cancel).WithName("CancelJourney")
+        api.MapGet("/journeys/{id:guid}", ById).WithName("Journey").RequireApiScope(ApiScopes.SupportRead).WithSummary("One journey instance");
+        api.MapGet("/carts/{cartId:guid}", (Guid cartId, JourneyQueries queries, CancellationToken cancellationToken) => ById(cartId, queries, cancellationToken)).WithName("CartJourney").RequireApiScope(ApiScopes.SupportRead).WithSummary("A cart's journey");
+        api.MapPost("/journeys/{id:guid}/cancel", Cancel).WithName("CancelJourney").RequireApiScope(ApiScopes.SupportAct)
             .WithSummary("Ends the journey at once: its timers are removed and no further email goes out");
-        api.MapPost("/customers/{customerId}/erase", Erase).WithName("EraseCustomer")
+        api.MapPost("/customers/{customerId}/erase", Erase).WithName("EraseCustomer").RequireApiScope(ApiScopes.SupportAct)
             .WithSummary("GDPR erasure: ends journeys and pending sends, deletes or pseudonymises personal data; idempotent");
         return api;
     }
 
-    private static async Task<Ok<ErasureReport>> Erase(string customerId, CustomerEraser eraser, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await eraser.Erase(customerId, cancellationToken));
+    private static async Task<Ok<ErasureReport>> Erase(string customerId, CustomerEraser eraser, SupportAudit audit,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var actor = ApiCaller.Of(http).Name;
+        var pseudonym = CustomerPseudonym.Of(customerId);
+        ErasureReport report;
+        try
+        {
+            report = await eraser.Erase(customerId, cancellationToken);
+        }
+        catch
+        {
+            await audit.Record(actor, SupportActions.Erase, pseudonym, SupportActions.Failed);
+            throw;
+        }
+
+        await audit.Record(actor, SupportActions.Erase, pseudonym, SupportActions.Erased);
+        return TypedResults.Ok(report);
+    }
 
     private static async Task<Results<Ok<JourneyPage>, ValidationProblem>> ForCustomer(
         string customerId, JourneyQueries queries, CancellationToken cancellationToken, int page = 1, int pageSize = 20)
@@ -40,20 +59,34 @@ public static class SupportEndpoints
         await queries.ById(id, cancellationToken) is { } journey ? TypedResults.Ok(journey) : TypedResults.NotFound();
 
     private static async Task<Results<Accepted, NotFound, ProblemHttpResult>> Cancel(Guid id, JourneyQueries queries,
-        JourneyCanceller canceller, CancellationToken cancellationToken)
+        JourneyCanceller canceller, SupportAudit audit, HttpContext http, CancellationToken cancellationToken)
     {
+        var actor = ApiCaller.Of(http).Name;
+        var target = id.ToString();
         if (await queries.ById(id, cancellationToken) is not { } journey)
         {
+            await audit.Record(actor, SupportActions.Cancel, target, SupportActions.NotFound);
             return TypedResults.NotFound();
         }
 
         if (!journey.IsRunning)
         {
+            await audit.Record(actor, SupportActions.Cancel, target, SupportActions.AlreadyEnded);
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The journey has already ended.",
                 detail: $"The {journey.Journey} journey ended with outcome '{journey.Outcome}'; there is nothing left to cancel.");
         }
 
-        await canceller.Cancel(journey, becauseErased: false, cancellationToken);
+        try
+        {
+            await canceller.Cancel(journey, becauseErased: false, cancellationToken);
+        }
+        catch
+        {
+            await audit.Record(actor, SupportActions.Cancel, target, SupportActions.Failed);
+            throw;
+        }
+
+        await audit.Record(actor, SupportActions.Cancel, target, SupportActions.Accepted);
         return TypedResults.Accepted($"/api/journeys/{id}");
     }
 }

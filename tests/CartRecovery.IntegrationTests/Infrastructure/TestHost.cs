@@ -71,6 +71,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Smtp:Port"] = services.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
             ["Delivery:Links:BaseUrl"] = "http://127.0.0.1:5080/",
+            // The shop the spec products live on (CartEvents): clicks may redirect there only.
+            ["Delivery:Links:ShopUrl"] = "https://shop.example/",
             ["Delivery:Links:Secret"] = "integration-spec-link-secret-0123456789abcdef",
             ["Delivery:Discounts:Secret"] = "integration-spec-discount-secret-0123456789ab",
             // Quiet hours off: specs run at any hour of the day.
