@@ -51,7 +51,7 @@ public static class DispatcherServiceCollectionExtensions
 
     public static IBusRegistrationConfigurator AddEmailDispatchConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<SendJourneyEmailConsumer, ConsumerEndpointDefinition<SendJourneyEmailConsumer>>()
+        bus.AddConsumer<SendJourneyEmailConsumer, SendJourneyEmailConsumerDefinition>()
             .Endpoint(e => e.Name = JourneyEndpoints.EmailDispatcherQueue);
         bus.AddConsumer<CustomerProfileProjection, ConsumerEndpointDefinition<CustomerProfileProjection>>()
             .Endpoint(e => e.Name = DispatcherEndpoints.CustomerProfiles);

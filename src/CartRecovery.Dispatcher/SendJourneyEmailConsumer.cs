@@ -84,10 +84,40 @@ public sealed class SendJourneyEmailConsumer(
         }
 
         var profile = await profiles.Find(request.CustomerId, ct);
-        var sent = await ledger.SentSince(request.CustomerId, now - policyOptions.Value.Window, ct);
         var contact = new ContactRequest(request.JourneyId, request.Journey, request.Step, request.CustomerId, request.RequestedAt);
-        var decision = policy.Decide(contact, profile, sent, now);
+        var slots = await ledger.SlotsSince(contact, now - policyOptions.Value.Window, ct);
+        var decision = policy.Decide(contact, profile, slots, now);
+        if (!decision.ShouldSend)
+        {
+            await HoldBack(context, request, decision, now, ct);
+            return;
+        }
 
+        if (policy.TakesLastSlot(slots, now))
+        {
+            // The last slot goes to the highest-priority email falling due within the contention window, not to
+            // whichever arrived first: this one waits out the window, then competes at the claim.
+            var contendingSince = await ledger.Contend(contact, now, LongestSend, ct);
+            var contestEnds = contendingSince + policyOptions.Value.ContentionWindow;
+            if (now < contestEnds)
+            {
+                await context.ScheduleSend(context.ReceiveContext.InputAddress, contestEnds.UtcDateTime, request);
+                await Decide(request, DecisionOutcomes.Deferred, ContactRules.LastSlotContest,
+                    "This email would take the customer's last free slot; it waits for the contention window to end so " +
+                    "that emails falling due together compete for the slot by journey priority.",
+                    now, ct, decision.Values, contestEnds);
+                return;
+            }
+        }
+
+        await Send(context, request, contact, profile!, decision, messageId, now, ct);
+    }
+
+    /// <summary>A policy rule holds the email back: deferred ones come back when the rule lets them, the others
+    /// leave the ledger and the contest for the last slot.</summary>
+    private async Task HoldBack(ConsumeContext context, SendJourneyEmail request, ContactDecision decision, DateTimeOffset now, CancellationToken ct)
+    {
+        await ledger.Withdraw(request.JourneyId, request.Step, ct);
         if (decision.IsDeferred)
         {
             await context.ScheduleSend(context.ReceiveContext.InputAddress, decision.DeferUntil!.Value.UtcDateTime, request);
@@ -95,19 +125,13 @@ public sealed class SendJourneyEmailConsumer(
             return;
         }
 
-        if (!decision.ShouldSend)
-        {
-            await NotSending();
-            await Decide(request, DecisionOutcomes.Suppressed, decision.Rule, decision.Reason, now, ct, decision.Values);
-            return;
-        }
-
-        await Send(context, request, profile!, decision, messageId, now, ct);
+        await ledger.StopWaiting(request.JourneyId, request.Step, ct);
+        await Decide(request, DecisionOutcomes.Suppressed, decision.Rule, decision.Reason, now, ct, decision.Values);
     }
 
     private TimeSpan LongestSend => 2 * smtpOptions.Value.Timeout;
 
-    private async Task Send(ConsumeContext context, SendJourneyEmail request, Delivery.Profiles.CustomerProfile profile,
+    private async Task Send(ConsumeContext context, SendJourneyEmail request, ContactRequest contact, Delivery.Profiles.CustomerProfile profile,
         ContactDecision decision, string messageId, DateTimeOffset now, CancellationToken ct)
     {
         string? code = null;
@@ -141,7 +165,15 @@ public sealed class SendJourneyEmailConsumer(
             UnsubscribeUrl = unsubscribe,
         });
 
-        var claim = await ledger.TryClaim(request.JourneyId, request.Step, request.Journey, request.CustomerId, messageId, now, LongestSend, ct);
+        var attempt = await ledger.TryClaim(contact, messageId, now, LongestSend, ct);
+        var claim = attempt.Result;
+        if (attempt.HeldBack is { } heldBack)
+        {
+            // Another email took the slot between the policy's check and this claim; the decision names it.
+            await HoldBack(context, request, heldBack, now, ct);
+            return;
+        }
+
         if (claim == ClaimResult.EarlierStepPending)
         {
             var retryAt = now + smtpOptions.Value.RetryFirstDelay;

@@ -64,6 +64,45 @@ public sealed class ContactPolicy(IOptions<ContactPolicyOptions> options)
             .ToList();
     }
 
+    /// <summary>Would this email take the customer's last free slot? Then it first waits the contention window, so
+    /// that emails falling due together compete for the slot by priority instead of by arrival.</summary>
+    public bool TakesLastSlot(IReadOnlyList<SentEmail> slotsInWindow, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(slotsInWindow);
+        return _options.ContentionWindow > TimeSpan.Zero && CountedInWindow(slotsInWindow, now).Count + 1 >= _options.MaxMarketingEmails;
+    }
+
+    /// <summary>
+    /// The re-check at the claim, made under the customer's lock: cooldown and cap against every email sent or on its
+    /// way, plus the contenders that outrank this one (<see cref="Rank"/>), which take the free slots first. Null when
+    /// the email may take a slot; otherwise the same deferral (or expiry) the policy gives a capped email.
+    /// </summary>
+    public ContactDecision? CheckSlot(
+        ContactRequest request, IReadOnlyList<SentEmail> slotsInWindow, IReadOnlyList<ContactRequest> contenders, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(slotsInWindow);
+        ArgumentNullException.ThrowIfNull(contenders);
+        if (!request.IsMarketing)
+        {
+            return null;
+        }
+
+        var ranked = Rank([request, .. contenders.Where(c => c.CustomerId == request.CustomerId && c != request)]);
+        var ahead = ranked.TakeWhile(c => c != request).ToList();
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["journey"] = request.Journey,
+            ["step"] = DecisionValues.Of(request.Step),
+            ["priority"] = DecisionValues.Of(PriorityOf(request)),
+            ["checkedAt"] = "claim",
+            ["contendersAhead"] = DecisionValues.Of(ahead.Count),
+        };
+        // Outranking contenders count as if they had just taken their slots.
+        SentEmail[] taken = [.. slotsInWindow, .. ahead.Select(c => new SentEmail(c.Journey, c.JourneyId, c.Step, now, c.IsMarketing))];
+        return CheckCooldown(request, taken, now, values) ?? CheckFrequencyCap(taken, request, now, values);
+    }
+
     public int PriorityOf(ContactRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -129,6 +168,7 @@ public sealed class ContactPolicy(IOptions<ContactPolicyOptions> options)
         }
 
         values["lastSentAt"] = DecisionValues.Of(last.SentAt);
+        NameTheWinner(last, values);
         return Defer(request, ContactRules.Cooldown, last.SentAt + cooldown,
             $"A {request.Journey} email went out less than {DecisionValues.Of(cooldown)} ago.", values);
     }
@@ -136,11 +176,7 @@ public sealed class ContactPolicy(IOptions<ContactPolicyOptions> options)
     private ContactDecision? CheckFrequencyCap(
         IReadOnlyList<SentEmail> sent, ContactRequest request, DateTimeOffset now, Dictionary<string, string> values)
     {
-        var counted = sent
-            .Where(s => s.IsMarketing && s.SentAt > now - _options.Window)
-            .Select(s => s.SentAt)
-            .Order()
-            .ToList();
+        var counted = CountedInWindow(sent, now);
         values["sentInWindow"] = DecisionValues.Of(counted.Count);
         values["cap"] = DecisionValues.Of(_options.MaxMarketingEmails);
         values["window"] = DecisionValues.Of(_options.Window);
@@ -150,11 +186,25 @@ public sealed class ContactPolicy(IOptions<ContactPolicyOptions> options)
         }
 
         // The slot frees when enough of the oldest sends have left the window to bring the count under the cap.
-        var freeingSend = counted[counted.Count - _options.MaxMarketingEmails];
+        var freeingSend = counted[counted.Count - _options.MaxMarketingEmails].SentAt;
+        var winner = counted[^1];
+        NameTheWinner(winner, values);
         return Defer(request, ContactRules.FrequencyCap, freeingSend + _options.Window,
-            $"The customer already received {DecisionValues.Of(counted.Count)} marketing emails in the last " +
-            $"{DecisionValues.Of(_options.Window)}; the cap is {DecisionValues.Of(_options.MaxMarketingEmails)}.",
+            $"The customer already has {DecisionValues.Of(counted.Count)} marketing emails sent or on their way in the last " +
+            $"{DecisionValues.Of(_options.Window)}; the cap is {DecisionValues.Of(_options.MaxMarketingEmails)}. " +
+            $"The latest slot went to {winner.Journey} {DecisionValues.Of(winner.JourneyId)}.",
             values);
+    }
+
+    /// <summary>Emails that count toward the cap, oldest first; among equal times the order given is kept.</summary>
+    private List<SentEmail> CountedInWindow(IEnumerable<SentEmail> sent, DateTimeOffset now) =>
+        [.. sent.Where(s => s.IsMarketing && s.SentAt > now - _options.Window).OrderBy(s => s.SentAt)];
+
+    /// <summary>The email that took the slot, so support can see who won when two emails competed for it.</summary>
+    private static void NameTheWinner(SentEmail winner, Dictionary<string, string> values)
+    {
+        values["takenByJourney"] = winner.Journey;
+        values["takenByJourneyId"] = DecisionValues.Of(winner.JourneyId);
     }
 
     private ContactDecision? CheckQuietHours(

@@ -47,6 +47,10 @@ public sealed record ContactPolicyOptions
     /// <summary>IANA id used when the customer's time zone is unknown or unrecognised.</summary>
     public string DefaultTimeZone { get; init; } = "UTC";
 
+    /// <summary>An email that would take the customer's last free slot waits this long first, so emails falling due
+    /// together compete by <see cref="Priorities"/>; zero turns the contest off (the first claim wins).</summary>
+    public TimeSpan ContentionWindow { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How long after the original request a deferred email may still go out; later it is dropped.</summary>
     public TimeSpan DeferralExpiry { get; init; } = TimeSpan.FromHours(24);
 }

@@ -16,6 +16,8 @@ public sealed class ContactPolicyOptionsValidator : AbstractValidator<ContactPol
         RuleFor(x => x.MaxMarketingEmails).InclusiveBetween(1, 100).WithName(nameof(ContactPolicyOptions.MaxMarketingEmails));
         RuleFor(x => x.Window).GreaterThan(TimeSpan.Zero).WithName(nameof(ContactPolicyOptions.Window));
         RuleFor(x => x.DeferralExpiry).GreaterThan(TimeSpan.Zero).WithName(nameof(ContactPolicyOptions.DeferralExpiry));
+        RuleFor(x => x.ContentionWindow).GreaterThanOrEqualTo(TimeSpan.Zero).LessThan(x => x.DeferralExpiry)
+            .WithName(nameof(ContactPolicyOptions.ContentionWindow));
         RuleFor(x => x.DefaultTimeZone)
             .Must(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
             .WithMessage(x => $"'{nameof(ContactPolicyOptions.DefaultTimeZone)}' '{x.DefaultTimeZone}' is not a known time zone id.");

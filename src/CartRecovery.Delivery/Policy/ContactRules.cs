@@ -10,6 +10,9 @@ public static class ContactRules
     public const string FrequencyCap = "frequency-cap";
     public const string QuietHours = "quiet-hours";
     public const string Expired = "expired";
+    /// <summary>The email would take the last free slot and waits for the contention window, so the highest
+    /// priority among emails falling due together gets the slot.</summary>
+    public const string LastSlotContest = "last-slot-contest";
     public const string Allowed = "allowed";
 
     /// <summary>Not a policy rule: support cancelled the journey, so none of its emails goes out.</summary>

@@ -15,5 +15,7 @@ internal static class DecisionValues
 
     public static string Of(TimeOnly value) => value.ToString("HH:mm", CultureInfo.InvariantCulture);
 
+    public static string Of(Guid value) => value.ToString("D", CultureInfo.InvariantCulture);
+
     public static string Of(bool value) => value ? "true" : "false";
 }

@@ -11,4 +11,7 @@ public enum ClaimResult
     JourneyCancelled,
     /// <summary>An earlier step of the same journey waits for the relay or is on its way: this one waits behind it.</summary>
     EarlierStepPending,
+    /// <summary>Re-checked under the customer's lock, the cap or a cooldown holds the email back: another email
+    /// (sent, on its way, or a higher-priority contender) took the slot.</summary>
+    HeldBack,
 }

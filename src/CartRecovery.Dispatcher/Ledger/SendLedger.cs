@@ -1,24 +1,61 @@
 using CartRecovery.Delivery.Policy;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CartRecovery.Dispatcher.Ledger;
 
 /// <summary>
 /// The at-most-once guard. Claims commit on their own connection before SMTP, so a crash afterwards leaves
-/// evidence ("claimed", in doubt) that no redelivery can miss; the claim also re-checks consent atomically, so an
-/// unsubscribe committed before the claim always wins.
+/// evidence ("claimed", in doubt) that no redelivery can miss; the claim also re-checks consent, cap and cooldowns
+/// atomically, so an unsubscribe committed before the claim always wins and no customer gets more than the cap.
 /// </summary>
-public sealed class SendLedger(NpgsqlDataSource dataSource)
+public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy, IOptions<ContactPolicyOptions> options)
 {
     /// <summary>
     /// Claims the step before SMTP. A step waiting for the relay is claimed again; a step behind an earlier one that
     /// waits for the relay or is being sent (claimed less than <paramref name="longestSend"/> ago) is refused, so a
-    /// journey's emails leave in order.
+    /// journey's emails leave in order. Claims of one customer are serialised on every instance, and under that lock
+    /// the cap and cooldowns are checked again against every email sent or on its way and against higher-ranked
+    /// contenders, so two emails decided at once cannot both take the last slot.
     /// </summary>
-    public async Task<ClaimResult> TryClaim(Guid journeyId, int step, string journey, string customerId, string messageId,
-        DateTimeOffset now, TimeSpan longestSend, CancellationToken cancellationToken)
+    public async Task<ClaimAttempt> TryClaim(ContactRequest request, string messageId, DateTimeOffset now, TimeSpan longestSend,
+        CancellationToken cancellationToken)
     {
-        await using var claim = dataSource.CreateCommand("""
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        NpgsqlCommand Command(string sql)
+        {
+            var command = new NpgsqlCommand(sql, connection, transaction);
+            command.Parameters.AddWithValue("journey_id", request.JourneyId);
+            command.Parameters.AddWithValue("step", request.Step);
+            command.Parameters.AddWithValue("customer_id", request.CustomerId);
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("longest", longestSend);
+            command.Parameters.AddWithValue("claimed", LedgerStatus.Claimed);
+            command.Parameters.AddWithValue("waiting", LedgerStatus.Waiting);
+            return command;
+        }
+
+        await using (var lockCustomer = Command("SELECT pg_advisory_xact_lock(@lock_space, hashtext(@customer_id))"))
+        {
+            lockCustomer.Parameters.AddWithValue("lock_space", CustomerClaimLockSpace);
+            await lockCustomer.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var slots = await ReadSlots(Command(SlotsSql), now - options.Value.Window, cancellationToken);
+        var contenders = await ReadContenders(Command(ContendersSql), now - ContenderLifetime(longestSend), cancellationToken);
+        await using (var withdraw = Command(WithdrawSql))
+        {
+            await withdraw.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (policy.CheckSlot(request, slots, contenders, now) is { } heldBack)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return new ClaimAttempt(ClaimResult.HeldBack, heldBack);
+        }
+
+        await using var claim = Command("""
             INSERT INTO send_ledger (journey_id, step, journey, customer_id, status, message_id, claimed_at)
             SELECT @journey_id, @step, @journey, @customer_id, @claimed, @message_id, @now
             WHERE EXISTS (SELECT 1 FROM customer_profile
@@ -30,40 +67,131 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
             ON CONFLICT (journey_id, step) DO UPDATE SET status = @claimed, claimed_at = @now, message_id = @message_id
             WHERE send_ledger.status = @waiting
             """);
-        claim.Parameters.AddWithValue("journey_id", journeyId);
-        claim.Parameters.AddWithValue("step", step);
-        claim.Parameters.AddWithValue("journey", journey);
-        claim.Parameters.AddWithValue("customer_id", customerId);
+        claim.Parameters.AddWithValue("journey", request.Journey);
         claim.Parameters.AddWithValue("message_id", messageId);
-        claim.Parameters.AddWithValue("now", now);
-        claim.Parameters.AddWithValue("longest", longestSend);
-        claim.Parameters.AddWithValue("claimed", LedgerStatus.Claimed);
-        claim.Parameters.AddWithValue("waiting", LedgerStatus.Waiting);
         if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
-            return ClaimResult.Claimed;
+            await transaction.CommitAsync(cancellationToken);
+            return new ClaimAttempt(ClaimResult.Claimed);
         }
 
         // Refused: one round trip says why, in the order the claim's own conditions would.
-        await using var why = dataSource.CreateCommand("""
+        await using var why = Command("""
             SELECT EXISTS (SELECT 1 FROM send_ledger WHERE journey_id = @journey_id AND step = @step AND status <> @waiting),
                    EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id),
                    EXISTS (SELECT 1 FROM send_ledger earlier
                            WHERE earlier.journey_id = @journey_id AND earlier.step < @step
                              AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest)))
             """);
-        why.Parameters.AddWithValue("journey_id", journeyId);
-        why.Parameters.AddWithValue("step", step);
-        why.Parameters.AddWithValue("now", now);
-        why.Parameters.AddWithValue("longest", longestSend);
-        why.Parameters.AddWithValue("claimed", LedgerStatus.Claimed);
-        why.Parameters.AddWithValue("waiting", LedgerStatus.Waiting);
-        await using var reader = await why.ExecuteReaderAsync(cancellationToken);
+        ClaimResult refusal;
+        await using (var reader = await why.ExecuteReaderAsync(cancellationToken))
+        {
+            await reader.ReadAsync(cancellationToken);
+            refusal = reader.GetBoolean(0) ? ClaimResult.AlreadyClaimed
+                : reader.GetBoolean(1) ? ClaimResult.JourneyCancelled
+                : reader.GetBoolean(2) ? ClaimResult.EarlierStepPending
+                : ClaimResult.ConsentWithdrawn;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new ClaimAttempt(refusal);
+    }
+
+    /// <summary>
+    /// Registers an email that would take the customer's last free slot as a contender, so claims made meanwhile
+    /// rank it by priority. Answers since when it contends: a repeat keeps its first registration.
+    /// </summary>
+    public async Task<DateTimeOffset> Contend(ContactRequest request, DateTimeOffset now, TimeSpan longestSend, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO send_contender (journey_id, step, journey, customer_id, requested_at, registered_at)
+            VALUES (@journey_id, @step, @journey, @customer_id, @requested_at, @now)
+            ON CONFLICT (journey_id, step) DO UPDATE SET registered_at =
+                CASE WHEN send_contender.registered_at > @live_since THEN send_contender.registered_at ELSE excluded.registered_at END
+            RETURNING registered_at
+            """);
+        command.Parameters.AddWithValue("journey_id", request.JourneyId);
+        command.Parameters.AddWithValue("step", request.Step);
+        command.Parameters.AddWithValue("journey", request.Journey);
+        command.Parameters.AddWithValue("customer_id", request.CustomerId);
+        command.Parameters.AddWithValue("requested_at", request.RequestedAt);
+        command.Parameters.AddWithValue("now", now);
+        command.Parameters.AddWithValue("live_since", now - ContenderLifetime(longestSend));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return reader.GetBoolean(0) ? ClaimResult.AlreadyClaimed
-            : reader.GetBoolean(1) ? ClaimResult.JourneyCancelled
-            : reader.GetBoolean(2) ? ClaimResult.EarlierStepPending
-            : ClaimResult.ConsentWithdrawn;
+        return reader.GetFieldValue<DateTimeOffset>(0);
+    }
+
+    /// <summary>The email will not claim now (deferred or suppressed): it stops contending for the last slot.</summary>
+    public async Task Withdraw(Guid journeyId, int step, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(WithdrawSql);
+        command.Parameters.AddWithValue("journey_id", journeyId);
+        command.Parameters.AddWithValue("step", step);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>What counts toward the cap for this customer since <paramref name="since"/>, across journeys:
+    /// emails sent, being sent (or in doubt) and waiting for the relay; never the step itself.</summary>
+    public async Task<IReadOnlyList<SentEmail>> SlotsSince(ContactRequest request, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var command = dataSource.CreateCommand(SlotsSql);
+        command.Parameters.AddWithValue("journey_id", request.JourneyId);
+        command.Parameters.AddWithValue("step", request.Step);
+        command.Parameters.AddWithValue("customer_id", request.CustomerId);
+        return await ReadSlots(command, since, cancellationToken);
+    }
+
+    private static readonly string[] CountedStatuses = [LedgerStatus.Claimed, LedgerStatus.Sent, LedgerStatus.Waiting];
+
+    // Its own key space, apart from the migration lock; hashtext collisions only serialise two customers' claims.
+    private const int CustomerClaimLockSpace = 0x43_52_43_4C;
+
+    private const string SlotsSql = """
+        SELECT journey, journey_id, step, COALESCE(sent_at, claimed_at) FROM send_ledger
+        WHERE customer_id = @customer_id AND status = ANY(@counted) AND COALESCE(sent_at, claimed_at) > @since
+          AND NOT (journey_id = @journey_id AND step = @step)
+        """;
+
+    private const string ContendersSql = """
+        SELECT journey_id, journey, step, requested_at FROM send_contender
+        WHERE customer_id = @customer_id AND registered_at > @live_since AND NOT (journey_id = @journey_id AND step = @step)
+        """;
+
+    private const string WithdrawSql = "DELETE FROM send_contender WHERE journey_id = @journey_id AND step = @step";
+
+    /// <summary>A contender that neither claimed nor withdrew within this long crashed; it blocks nobody.</summary>
+    private TimeSpan ContenderLifetime(TimeSpan longestSend) => options.Value.ContentionWindow + longestSend;
+
+    private static async Task<List<SentEmail>> ReadSlots(NpgsqlCommand command, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var owned = command;
+        command.Parameters.AddWithValue("since", since);
+        command.Parameters.AddWithValue("counted", CountedStatuses);
+        var slots = new List<SentEmail>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            slots.Add(new SentEmail(reader.GetString(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return slots;
+    }
+
+    private static async Task<List<ContactRequest>> ReadContenders(NpgsqlCommand command, DateTimeOffset liveSince, CancellationToken cancellationToken)
+    {
+        await using var owned = command;
+        var customerId = (string)command.Parameters["customer_id"].Value!;
+        command.Parameters.AddWithValue("live_since", liveSince);
+        var contenders = new List<ContactRequest>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            contenders.Add(new ContactRequest(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2), customerId,
+                reader.GetFieldValue<DateTimeOffset>(3)));
+        }
+
+        return contenders;
     }
 
     public async Task<LedgerEntry?> Find(Guid journeyId, int step, CancellationToken cancellationToken)
@@ -156,25 +284,5 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("longest", longestSend);
         command.CommandTimeout = 2;
         return (long)command.ExecuteScalar()!;
-    }
-
-    /// <summary>Emails accepted for this customer since <paramref name="since"/>, across journeys, for the cap.</summary>
-    public async Task<IReadOnlyList<SentEmail>> SentSince(string customerId, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("""
-            SELECT journey, journey_id, step, sent_at FROM send_ledger
-            WHERE customer_id = @customer_id AND status = @sent AND sent_at >= @since
-            """);
-        command.Parameters.AddWithValue("customer_id", customerId);
-        command.Parameters.AddWithValue("since", since);
-        command.Parameters.AddWithValue("sent", LedgerStatus.Sent);
-        var sent = new List<SentEmail>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            sent.Add(new SentEmail(reader.GetString(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3)));
-        }
-
-        return sent;
     }
 }

@@ -13,7 +13,7 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
     public async Task<SmtpSendResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        using var client = new PhaseTrackingSmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         try
         {
             await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
@@ -30,7 +30,7 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
 
         try
         {
-            await client.SendAsync(message, cancellationToken);
+            await client.SendAsync(message, cancellationToken, client);
         }
         catch (SmtpCommandException ex)
         {
@@ -38,8 +38,15 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
             LogRefused((int)ex.StatusCode, ex.ErrorCode);
             return new SmtpSendResult((int)ex.StatusCode >= 500 ? SmtpSendOutcome.Rejected : SmtpSendOutcome.NotSent, Describe(ex));
         }
-        catch (Exception ex) when (ex is IOException or SmtpProtocolException or OperationCanceledException)
+        catch (Exception ex) when (ex is IOException or SmtpProtocolException or OperationCanceledException or TimeoutException)
         {
+            if (client.Phase < SmtpSessionPhase.SendingData)
+            {
+                // Lost during MAIL FROM, RCPT TO or the DATA command: the relay cannot have taken the email.
+                LogLostBeforeData(client.Phase, Describe(ex));
+                return new SmtpSendResult(SmtpSendOutcome.NotSent, $"connection lost after {client.Phase}, before the message data: {Describe(ex)}");
+            }
+
             LogInDoubt(ex);
             return new SmtpSendResult(SmtpSendOutcome.InDoubt, Describe(ex));
         }
@@ -71,9 +78,12 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP relay refused the email with status {StatusCode} ({ErrorCode})")]
     private partial void LogRefused(int statusCode, SmtpErrorCode errorCode);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP connection lost after {Phase}, before the message data ({Error}); the email was not sent and waits")]
+    private partial void LogLostBeforeData(SmtpSessionPhase phase, string error);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "SMTP QUIT failed after the relay accepted the email; it counts as sent")]
     private partial void LogQuitFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "SMTP connection broke during the send; the email is in doubt and will not be resent")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "SMTP connection broke after the message data went out; the email is in doubt and will not be resent")]
     private partial void LogInDoubt(Exception exception);
 }

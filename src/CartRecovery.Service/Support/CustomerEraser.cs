@@ -53,7 +53,8 @@ public sealed class CustomerEraser(
                 + await Execute("UPDATE browse_abandonment_state SET customer_id = @pseudonym WHERE customer_id = @customer_id")
                 + await Execute("UPDATE post_purchase_state SET customer_id = @pseudonym WHERE customer_id = @customer_id")
                 + await Execute("UPDATE inactivity_state SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
-            LedgerRowsAnonymised: await Execute("UPDATE send_ledger SET customer_id = @pseudonym, last_error = NULL WHERE customer_id = @customer_id"),
+            LedgerRowsAnonymised: await Execute("UPDATE send_ledger SET customer_id = @pseudonym, last_error = NULL WHERE customer_id = @customer_id")
+                + await Execute("DELETE FROM send_contender WHERE customer_id = @customer_id"),
             DecisionsAnonymised: await Execute("UPDATE email_decision SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
             ConversionsAnonymised: await Execute("UPDATE journey_conversion SET customer_id = @pseudonym WHERE customer_id = @customer_id"),
             DiscountCodesRevoked: await Execute("""
