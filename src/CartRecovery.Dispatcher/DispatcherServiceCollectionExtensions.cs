@@ -6,6 +6,7 @@ using CartRecovery.Delivery.Templates;
 using CartRecovery.Dispatcher.Cancellations;
 using CartRecovery.Dispatcher.Conversions;
 using CartRecovery.Dispatcher.Decisions;
+using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Profiles;
 using CartRecovery.Dispatcher.Sending;
@@ -30,6 +31,7 @@ public static class DispatcherServiceCollectionExtensions
         services.BindValidated<DiscountCodeOptions, DiscountCodeOptionsValidator>(DiscountCodeOptions.SectionName);
         services.BindValidated<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.SectionName);
         services.BindValidated<ConversionOptions, ConversionOptionsValidator>(ConversionOptions.SectionName);
+        services.BindValidated<PrivacyOptions, PrivacyOptionsValidator>(PrivacyOptions.SectionName);
 
         services.AddSingleton<ContactPolicy>();
         services.AddSingleton<LinkSigner>();
@@ -40,6 +42,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<SendLedger>();
         services.AddSingleton<CancelledJourneys>();
         services.AddSingleton<SupportStops>();
+        services.AddSingleton<CustomerPseudonym>();
         services.AddSingleton<CustomerProfileStore>();
         services.AddSingleton<RecentlyViewedProducts>();
         services.AddScoped<DecisionLog>();

@@ -1,4 +1,5 @@
 using CartRecovery.Delivery.Policy;
+using CartRecovery.Dispatcher.Erasure;
 using Npgsql;
 
 namespace CartRecovery.Dispatcher.Ledger;
@@ -6,9 +7,10 @@ namespace CartRecovery.Dispatcher.Ledger;
 /// <summary>
 /// The at-most-once guard. Claims commit on their own connection before SMTP, so a crash afterwards leaves
 /// evidence ("claimed", in doubt) that no redelivery can miss; the claim also re-checks consent atomically, so an
-/// unsubscribe committed before the claim always wins.
+/// unsubscribe committed before the claim always wins, and so does an erasure: once its marker is committed, no claim
+/// succeeds for the customer until consent is given again after it.
 /// </summary>
-public sealed class SendLedger(NpgsqlDataSource dataSource)
+public sealed class SendLedger(NpgsqlDataSource dataSource, CustomerPseudonym pseudonyms)
 {
     /// <summary>
     /// Claims the step before SMTP. A step waiting for the relay is claimed again; a step behind an earlier one that
@@ -21,8 +23,10 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
         await using var claim = dataSource.CreateCommand("""
             INSERT INTO send_ledger (journey_id, step, journey, customer_id, status, message_id, claimed_at)
             SELECT @journey_id, @step, @journey, @customer_id, @claimed, @message_id, @now
-            WHERE EXISTS (SELECT 1 FROM customer_profile
-                          WHERE customer_id = @customer_id AND marketing_consent AND NOT unsubscribed)
+            WHERE EXISTS (SELECT 1 FROM customer_profile profile
+                          WHERE customer_id = @customer_id AND marketing_consent AND NOT unsubscribed
+                            AND NOT EXISTS (SELECT 1 FROM erased_customer erased WHERE erased.pseudonym = @pseudonym
+                                            AND (profile.consent_changed_at IS NULL OR erased.erased_at >= profile.consent_changed_at)))
               AND NOT EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id)
               AND NOT EXISTS (SELECT 1 FROM send_ledger earlier
                               WHERE earlier.journey_id = @journey_id AND earlier.step < @step
@@ -34,6 +38,7 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
         claim.Parameters.AddWithValue("step", step);
         claim.Parameters.AddWithValue("journey", journey);
         claim.Parameters.AddWithValue("customer_id", customerId);
+        claim.Parameters.AddWithValue("pseudonym", pseudonyms.Of(customerId));
         claim.Parameters.AddWithValue("message_id", messageId);
         claim.Parameters.AddWithValue("now", now);
         claim.Parameters.AddWithValue("longest", longestSend);
@@ -50,8 +55,13 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
                    EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id),
                    EXISTS (SELECT 1 FROM send_ledger earlier
                            WHERE earlier.journey_id = @journey_id AND earlier.step < @step
-                             AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest)))
+                             AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest))),
+                   EXISTS (SELECT 1 FROM erased_customer erased WHERE erased.pseudonym = @pseudonym
+                           AND NOT EXISTS (SELECT 1 FROM customer_profile WHERE customer_id = @customer_id
+                                           AND consent_changed_at > erased.erased_at))
             """);
+        why.Parameters.AddWithValue("pseudonym", pseudonyms.Of(customerId));
+        why.Parameters.AddWithValue("customer_id", customerId);
         why.Parameters.AddWithValue("journey_id", journeyId);
         why.Parameters.AddWithValue("step", step);
         why.Parameters.AddWithValue("now", now);
@@ -63,6 +73,7 @@ public sealed class SendLedger(NpgsqlDataSource dataSource)
         return reader.GetBoolean(0) ? ClaimResult.AlreadyClaimed
             : reader.GetBoolean(1) ? ClaimResult.JourneyCancelled
             : reader.GetBoolean(2) ? ClaimResult.EarlierStepPending
+            : reader.GetBoolean(3) ? ClaimResult.CustomerErased
             : ClaimResult.ConsentWithdrawn;
     }
 

@@ -73,6 +73,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Delivery:Links:BaseUrl"] = "http://127.0.0.1:5080/",
             ["Delivery:Links:Secret"] = "integration-spec-link-secret-0123456789abcdef",
             ["Delivery:Discounts:Secret"] = "integration-spec-discount-secret-0123456789ab",
+            ["Privacy:PseudonymSecret"] = "integration-spec-pseudonym-secret-0123456789",
             // Quiet hours off: specs run at any hour of the day.
             ["Delivery:ContactPolicy:QuietHoursStart"] = "00:00",
             ["Delivery:ContactPolicy:QuietHoursEnd"] = "00:00",
