@@ -1,11 +1,16 @@
+using CartRecovery.Persistence.Retention;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
 
 namespace CartRecovery.Scheduling;
 
 /// <summary>Creates the scheduler (which provisions its tables when missing) and stores the one durable send
-/// job, in standby: timers start firing only once the bus is up.</summary>
-public sealed class QuartzSchedulerInitializer(ISchedulerFactory factory, QuartzSchedulerHolder holder) : IHostedService
+/// job and the recurring retention purge, in standby: they start firing only once the bus is up.</summary>
+public sealed class QuartzSchedulerInitializer(
+    ISchedulerFactory factory,
+    QuartzSchedulerHolder holder,
+    IOptions<RetentionOptions> retention) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,7 +21,27 @@ public sealed class QuartzSchedulerInitializer(ISchedulerFactory factory, Quartz
             .RequestRecovery()
             .Build();
         await scheduler.AddJob(job, AddJobOptions.Replacing, cancellationToken);
+        await ScheduleRetention(scheduler, cancellationToken);
         holder.Set(scheduler);
+    }
+
+    private async Task ScheduleRetention(IScheduler scheduler, CancellationToken cancellationToken)
+    {
+        if (!retention.Value.Enabled)
+        {
+            await scheduler.DeleteJob(TimerKeys.RetentionJob, cancellationToken);
+            return;
+        }
+
+        var job = JobBuilder.Create<RetentionJob>().WithIdentity(TimerKeys.RetentionJob).Build();
+        var trigger = TriggerBuilder.Create()
+            .WithIdentity(TimerKeys.RetentionTrigger)
+            .ForJob(TimerKeys.RetentionJob)
+            .StartNow()
+            .WithSimpleSchedule(s => s.WithInterval(retention.Value.Interval).RepeatForever())
+            .Build();
+        // Replacing on every start picks up a changed interval; every instance schedules the same job and trigger.
+        await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -10,6 +10,13 @@ public static class TimerKeys
 
     public static readonly JobKey SendJob = new("send-scheduled-message", Group);
 
+    /// <summary>Recurring maintenance lives in a group of its own, apart from the journeys' timers.</summary>
+    public const string MaintenanceGroup = "cartrecovery-maintenance";
+
+    public static readonly JobKey RetentionJob = new("retention", MaintenanceGroup);
+
+    public static readonly TriggerKey RetentionTrigger = new("retention", MaintenanceGroup);
+
     /// <summary>Marks triggers that redeliver a message whose dependency was away, so they can be counted.</summary>
     public const string RedeliveryDescription = "redelivery";
 
