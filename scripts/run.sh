@@ -20,7 +20,7 @@ export Smtp__Security="${Smtp__Security:-None}"
 # Secrets are made once per checkout, kept out of git in .services/; production sets its own.
 secrets=.services/secrets.env
 touch "$secrets" && chmod 600 "$secrets"
-for key in Delivery__Links__Secret Delivery__Discounts__Secret Api__Key; do
+for key in Delivery__Links__Secret Delivery__Discounts__Secret Privacy__PseudonymSecret Api__Key; do
   grep -q "^${key}=" "$secrets" || echo "${key}=$(head -c 48 /dev/urandom | base64 | tr -d '\n/+=')" >> "$secrets"
 done
 while IFS= read -r kv; do

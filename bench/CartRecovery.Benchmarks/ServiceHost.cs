@@ -33,6 +33,7 @@ internal static class ServiceHost
             ["Smtp:Security"] = "None",
             ["Delivery:Links:BaseUrl"] = "http://127.0.0.1:5080/",
             ["Delivery:Links:Secret"] = "benchmark-link-secret-0123456789abcdef0123",
+            ["Privacy:PseudonymSecret"] = "benchmark-pseudonym-secret-0123456789abcdef",
             ["Delivery:Discounts:Secret"] = "benchmark-discount-secret-0123456789abcdef",
             ["Delivery:ContactPolicy:QuietHoursStart"] = "00:00",
             ["Delivery:ContactPolicy:QuietHoursEnd"] = "00:00",

@@ -6,12 +6,15 @@ using CartRecovery.Delivery.Templates;
 using CartRecovery.Dispatcher.Cancellations;
 using CartRecovery.Dispatcher.Conversions;
 using CartRecovery.Dispatcher.Decisions;
+using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Profiles;
+using CartRecovery.Dispatcher.Retention;
 using CartRecovery.Dispatcher.Sending;
 using CartRecovery.Journeys;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Journeys.Customers;
+using CartRecovery.Persistence.Retention;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +33,7 @@ public static class DispatcherServiceCollectionExtensions
         services.BindValidated<DiscountCodeOptions, DiscountCodeOptionsValidator>(DiscountCodeOptions.SectionName);
         services.BindValidated<SmtpOptions, SmtpOptionsValidator>(SmtpOptions.SectionName);
         services.BindValidated<ConversionOptions, ConversionOptionsValidator>(ConversionOptions.SectionName);
+        services.BindValidated<PrivacyOptions, PrivacyOptionsValidator>(PrivacyOptions.SectionName);
 
         services.AddSingleton<ContactPolicy>();
         services.AddSingleton<LinkSigner>();
@@ -40,8 +44,12 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<SendLedger>();
         services.AddSingleton<CancelledJourneys>();
         services.AddSingleton<SupportStops>();
+        services.AddSingleton<CustomerPseudonym>();
         services.AddSingleton<CustomerProfileStore>();
         services.AddSingleton<RecentlyViewedProducts>();
+        services.AddSingleton<IRetentionPurge, ProductViewPurge>();
+        services.AddSingleton<IRetentionPurge, DecisionPurge>();
+        services.AddSingleton<IRetentionPurge, LedgerPurge>();
         services.AddScoped<DecisionLog>();
         services.AddScoped<DiscountCodes>();
         services.AddScoped<OrderAttribution>();

@@ -26,6 +26,7 @@ public sealed class SendJourneyEmailConsumer(
     CustomerProfileStore profiles,
     SendLedger ledger,
     SupportStops supportStops,
+    CustomerPseudonym pseudonyms,
     DecisionLog decisions,
     DiscountCodes discountCodes,
     RecentlyViewedProducts recentlyViewed,
@@ -73,7 +74,7 @@ public sealed class SendJourneyEmailConsumer(
             case SupportStop.CustomerErased:
                 await NotSending();
                 // Logged under the pseudonym, so the erased id is not written back.
-                await Decide(request with { CustomerId = CustomerPseudonym.Of(request.CustomerId) }, DecisionOutcomes.Suppressed,
+                await Decide(request with { CustomerId = pseudonyms.Of(request.CustomerId) }, DecisionOutcomes.Suppressed,
                     ContactRules.Erased, "The customer was erased after this email was requested; it is not sent.", now, ct);
                 return;
             case SupportStop.JourneyCancelled:
@@ -190,6 +191,8 @@ public sealed class SendJourneyEmailConsumer(
             {
                 ClaimResult.ConsentWithdrawn => (DecisionOutcomes.Suppressed, ContactRules.Unsubscribed,
                     "Consent was withdrawn just before sending; the unsubscribe won."),
+                ClaimResult.CustomerErased => (DecisionOutcomes.Suppressed, ContactRules.Erased,
+                    "The customer was erased just before sending; the erasure won."),
                 ClaimResult.JourneyCancelled => (DecisionOutcomes.Suppressed, ContactRules.Cancelled,
                     "Support cancelled the journey just before sending; the cancel won."),
                 _ => (DecisionOutcomes.Duplicate, "ledger", "Another delivery of this request claimed the send first."),
@@ -199,7 +202,9 @@ public sealed class SendJourneyEmailConsumer(
                 await ledger.StopWaiting(request.JourneyId, request.Step, ct);
             }
 
-            await Decide(request, refusal, rule, reason, now, ct, messageId: messageId);
+            // An erased customer's id is not written back: the decision is logged under the pseudonym.
+            var decided = claim == ClaimResult.CustomerErased ? request with { CustomerId = pseudonyms.Of(request.CustomerId) } : request;
+            await Decide(decided, refusal, rule, reason, now, ct, messageId: messageId);
             return;
         }
 

@@ -10,6 +10,13 @@ public static class TimerKeys
 
     public static readonly JobKey SendJob = new("send-scheduled-message", Group);
 
+    /// <summary>Recurring maintenance lives in a group of its own, apart from any timers.</summary>
+    public const string MaintenanceGroup = "cartrecovery-maintenance";
+
+    public static readonly JobKey RetentionJob = new("retention", MaintenanceGroup);
+
+    public static readonly TriggerKey RetentionTrigger = new("retention", MaintenanceGroup);
+
     /// <summary>Marked triggers that redelivered a message whose dependency was away.</summary>
     public const string RedeliveryDescription = "redelivery";
 

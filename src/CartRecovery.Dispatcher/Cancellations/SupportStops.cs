@@ -9,7 +9,7 @@ namespace CartRecovery.Dispatcher.Cancellations;
 /// after it was requested (<c>erased_customer</c>, by pseudonym) or its journey cancelled (<c>cancelled_journey</c>,
 /// written before the journey hears of the cancel, so an email it requested meanwhile is caught here).
 /// </summary>
-public sealed class SupportStops(NpgsqlDataSource dataSource)
+public sealed class SupportStops(NpgsqlDataSource dataSource, CustomerPseudonym pseudonyms)
 {
     public async Task<SupportStop> For(SendJourneyEmail request, CancellationToken cancellationToken)
     {
@@ -17,7 +17,7 @@ public sealed class SupportStops(NpgsqlDataSource dataSource)
             SELECT EXISTS (SELECT 1 FROM erased_customer WHERE pseudonym = @pseudonym AND erased_at >= @requested_at),
                    EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id)
             """);
-        command.Parameters.AddWithValue("pseudonym", CustomerPseudonym.Of(request.CustomerId));
+        command.Parameters.AddWithValue("pseudonym", pseudonyms.Of(request.CustomerId));
         command.Parameters.AddWithValue("requested_at", request.RequestedAt);
         command.Parameters.AddWithValue("journey_id", request.JourneyId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -7,6 +7,8 @@ public enum ClaimResult
     AlreadyClaimed,
     /// <summary>Consent was withdrawn after the policy decided: the unsubscribe wins.</summary>
     ConsentWithdrawn,
+    /// <summary>The customer was erased and has not consented again since: the erasure wins.</summary>
+    CustomerErased,
     /// <summary>Support cancelled the journey after the policy decided: the cancel wins.</summary>
     JourneyCancelled,
     /// <summary>An earlier step of the same journey waits for the relay or is on its way: this one waits behind it.</summary>

@@ -1,4 +1,5 @@
 using CartRecovery.Delivery.Policy;
+using CartRecovery.Dispatcher.Erasure;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -7,9 +8,11 @@ namespace CartRecovery.Dispatcher.Ledger;
 /// <summary>
 /// The at-most-once guard. Claims commit on their own connection before SMTP, so a crash afterwards leaves
 /// evidence ("claimed", in doubt) that no redelivery can miss; the claim also re-checks consent, cap and cooldowns
-/// atomically, so an unsubscribe committed before the claim always wins and no customer gets more than the cap.
+/// atomically, so an unsubscribe committed before the claim always wins and no customer gets more than the cap; so
+/// does an erasure: once its marker is committed, no claim succeeds for the customer until consent is given again.
 /// </summary>
-public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy, IOptions<ContactPolicyOptions> options)
+public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy, IOptions<ContactPolicyOptions> options,
+    CustomerPseudonym pseudonyms)
 {
     /// <summary>
     /// Claims the step before SMTP. A step waiting for the relay is claimed again; a step behind an earlier one that
@@ -58,8 +61,10 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
         await using var claim = Command("""
             INSERT INTO send_ledger (journey_id, step, journey, customer_id, status, message_id, claimed_at)
             SELECT @journey_id, @step, @journey, @customer_id, @claimed, @message_id, @now
-            WHERE EXISTS (SELECT 1 FROM customer_profile
-                          WHERE customer_id = @customer_id AND marketing_consent AND NOT unsubscribed)
+            WHERE EXISTS (SELECT 1 FROM customer_profile profile
+                          WHERE customer_id = @customer_id AND marketing_consent AND NOT unsubscribed
+                            AND NOT EXISTS (SELECT 1 FROM erased_customer erased WHERE erased.pseudonym = @pseudonym
+                                            AND (profile.consent_changed_at IS NULL OR erased.erased_at >= profile.consent_changed_at)))
               AND NOT EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id)
               AND NOT EXISTS (SELECT 1 FROM send_ledger earlier
                               WHERE earlier.journey_id = @journey_id AND earlier.step < @step
@@ -68,6 +73,7 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
             WHERE send_ledger.status = @waiting
             """);
         claim.Parameters.AddWithValue("journey", request.Journey);
+        claim.Parameters.AddWithValue("pseudonym", pseudonyms.Of(request.CustomerId));
         claim.Parameters.AddWithValue("message_id", messageId);
         if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1)
         {
@@ -81,8 +87,12 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
                    EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id),
                    EXISTS (SELECT 1 FROM send_ledger earlier
                            WHERE earlier.journey_id = @journey_id AND earlier.step < @step
-                             AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest)))
+                             AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest))),
+                   EXISTS (SELECT 1 FROM erased_customer erased WHERE erased.pseudonym = @pseudonym
+                           AND NOT EXISTS (SELECT 1 FROM customer_profile WHERE customer_id = @customer_id
+                                           AND consent_changed_at > erased.erased_at))
             """);
+        why.Parameters.AddWithValue("pseudonym", pseudonyms.Of(request.CustomerId));
         ClaimResult refusal;
         await using (var reader = await why.ExecuteReaderAsync(cancellationToken))
         {
@@ -90,6 +100,7 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
             refusal = reader.GetBoolean(0) ? ClaimResult.AlreadyClaimed
                 : reader.GetBoolean(1) ? ClaimResult.JourneyCancelled
                 : reader.GetBoolean(2) ? ClaimResult.EarlierStepPending
+                : reader.GetBoolean(3) ? ClaimResult.CustomerErased
                 : ClaimResult.ConsentWithdrawn;
         }
 

@@ -4,6 +4,7 @@ using CartRecovery.Journeys.Validation;
 using CartRecovery.Persistence.Migrations;
 using CartRecovery.Persistence.Outbox;
 using CartRecovery.Persistence.Rejections;
+using CartRecovery.Persistence.Retention;
 using CartRecovery.Persistence.Sagas;
 using MassTransit;
 using MassTransit.Middleware;
@@ -42,8 +43,11 @@ public static class PersistenceServiceCollectionExtensions
 
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<SchemaMigrationHostedService>();
-        services.AddSingleton<InboxCleanupService>();
-        services.AddHostedService(provider => provider.GetRequiredService<InboxCleanupService>());
+        services.BindValidated<RetentionOptions, RetentionOptionsValidator>(RetentionOptions.SectionName);
+        services.AddSingleton<IRetentionPurge, EndedJourneyPurge>();
+        services.AddSingleton<IRetentionPurge, RejectedEventPurge>();
+        services.AddSingleton<IRetentionPurge, InboxPurge>();
+        services.AddSingleton<RetentionPurger>();
         return services;
     }
 

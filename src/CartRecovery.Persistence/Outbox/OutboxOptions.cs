@@ -5,12 +5,9 @@ public sealed record OutboxOptions
 {
     public const string SectionName = "Outbox";
 
-    /// <summary>How long a consumed message id is remembered, so a redelivery within it is recognised.</summary>
+    /// <summary>How long a consumed message id is remembered, so a redelivery within it is recognised; delivered
+    /// inbox rows older than this are purged with the other retention purges (<c>Retention:Interval</c>).</summary>
     public TimeSpan DuplicateDetectionWindow { get; init; } = TimeSpan.FromHours(24);
-
-    public TimeSpan CleanupInterval { get; init; } = TimeSpan.FromMinutes(1);
-
-    public int CleanupBatchSize { get; init; } = 1000;
 
     /// <summary>Messages delivered per delivery pass; a consumer that sends more finishes over several passes.</summary>
     public int MessageDeliveryLimit { get; init; } = 100;

@@ -7,8 +7,6 @@ public sealed class OutboxOptionsValidator : AbstractValidator<OutboxOptions>
     public OutboxOptionsValidator()
     {
         RuleFor(x => x.DuplicateDetectionWindow).GreaterThan(TimeSpan.Zero);
-        RuleFor(x => x.CleanupInterval).GreaterThan(TimeSpan.Zero);
-        RuleFor(x => x.CleanupBatchSize).InclusiveBetween(1, 100_000);
         RuleFor(x => x.MessageDeliveryLimit).InclusiveBetween(1, 10_000);
         RuleFor(x => x.MessageDeliveryTimeout).GreaterThan(TimeSpan.Zero);
     }

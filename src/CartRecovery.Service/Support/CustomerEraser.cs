@@ -5,9 +5,11 @@ using Npgsql;
 namespace CartRecovery.Service.Support;
 
 /// <summary>
-/// GDPR erasure: ends every running journey, removes pending email timers, deletes the profile (the only place an
-/// email address is kept) and replaces the customer id everywhere else with a stable pseudonym, so anonymous
-/// counts survive. Running it again finds nothing left to erase.
+/// GDPR erasure: first commits the erasure marker, so from that moment the dispatcher refuses every email for the
+/// customer (<c>SupportStops</c>, and the ledger claim atomically) whatever fires while the rest runs; then ends every
+/// running journey, removes pending email timers, deletes the profile (the only place an email address is kept) and
+/// replaces the customer id everywhere else with a stable keyed pseudonym, so anonymous counts survive. Running it
+/// again finds nothing left to erase.
 /// </summary>
 public sealed class CustomerEraser(
     NpgsqlDataSource dataSource,
@@ -15,11 +17,13 @@ public sealed class CustomerEraser(
     JourneyCanceller canceller,
     PendingEmailTimers pendingEmails,
     WithdrawnEmails withdrawnEmails,
+    CustomerPseudonym pseudonyms,
     TimeProvider clock)
 {
     public async Task<ErasureReport> Erase(string customerId, CancellationToken cancellationToken)
     {
-        var pseudonym = CustomerPseudonym.Of(customerId);
+        var pseudonym = pseudonyms.Of(customerId);
+        await MarkErased(pseudonym, cancellationToken);
         var (cancelled, deferredEmails) = await CancelRunningJourneys(customerId, cancellationToken);
         // Deferred emails of journeys that already ended, or of none the saga tables still name.
         var leftOver = await pendingEmails.RemoveForCustomer(customerId, cancellationToken);
@@ -37,11 +41,6 @@ public sealed class CustomerEraser(
             command.Parameters.AddWithValue("now", clock.GetUtcNow());
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        await Execute("""
-            INSERT INTO erased_customer (pseudonym, erased_at) VALUES (@pseudonym, @now)
-            ON CONFLICT (pseudonym) DO UPDATE SET erased_at = excluded.erased_at
-            """);
 
         var report = new ErasureReport(
             pseudonym,
@@ -65,6 +64,18 @@ public sealed class CustomerEraser(
             TimersRemoved: timers);
         await transaction.CommitAsync(cancellationToken);
         return report;
+    }
+
+    /// <summary>Committed on its own, before anything is removed: whatever fires during the removal finds it.</summary>
+    private async Task MarkErased(string pseudonym, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO erased_customer (pseudonym, erased_at) VALUES (@pseudonym, @now)
+            ON CONFLICT (pseudonym) DO UPDATE SET erased_at = excluded.erased_at
+            """);
+        command.Parameters.AddWithValue("pseudonym", pseudonym);
+        command.Parameters.AddWithValue("now", clock.GetUtcNow());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<(int Journeys, int DeferredEmails)> CancelRunningJourneys(string customerId, CancellationToken cancellationToken)

@@ -22,10 +22,10 @@ public static class SupportEndpoints
     }
 
     private static async Task<Ok<ErasureReport>> Erase(string customerId, CustomerEraser eraser, SupportAudit audit,
-        HttpContext http, CancellationToken cancellationToken)
+        CustomerPseudonym pseudonyms, HttpContext http, CancellationToken cancellationToken)
     {
         var actor = ApiCaller.Of(http).Name;
-        var pseudonym = CustomerPseudonym.Of(customerId);
+        var pseudonym = pseudonyms.Of(customerId);
         ErasureReport report;
         try
         {

@@ -6,6 +6,7 @@ using CartRecovery.Delivery.Policy;
 using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace CartRecovery.IntegrationTests.Http;
@@ -85,7 +86,7 @@ public sealed class When_a_customer_is_erased(ServiceEndpoints services) : IAsyn
             Products = [],
         });
 
-        var pseudonym = CustomerPseudonym.Of(_customerId);
+        var pseudonym = _host.Services.GetRequiredService<CustomerPseudonym>().Of(_customerId);
         await Eventually.Until(
             () => _host.Database.Count("SELECT count(*) FROM email_decision WHERE customer_id = @p AND rule = @rule",
                 ("p", pseudonym), ("rule", ContactRules.Erased)),

@@ -75,6 +75,7 @@ public sealed class TestHost : IAsyncDisposable
             ["Delivery:Links:ShopUrl"] = "https://shop.example/",
             ["Delivery:Links:Secret"] = "integration-spec-link-secret-0123456789abcdef",
             ["Delivery:Discounts:Secret"] = "integration-spec-discount-secret-0123456789ab",
+            ["Privacy:PseudonymSecret"] = "integration-spec-pseudonym-secret-0123456789",
             // Quiet hours off: specs run at any hour of the day.
             ["Delivery:ContactPolicy:QuietHoursStart"] = "00:00",
             ["Delivery:ContactPolicy:QuietHoursEnd"] = "00:00",
@@ -83,6 +84,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Scheduler:FirstRetryDelay"] = "00:00:00.500",
             ["Scheduler:MaxRetryDelay"] = "00:00:02",
             ["Scheduler:SendTimeout"] = "00:00:03",
+            // The retention job is a standing trigger in the job store; specs that count triggers expect none.
+            ["Retention:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(options.Settings);
 
