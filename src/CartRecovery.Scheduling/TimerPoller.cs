@@ -165,7 +165,6 @@ public sealed partial class TimerPoller(
         if (timer.Attempts >= settings.MaxUnreadableAttempts)
         {
             await table.Bury(timer, reason, clock.GetUtcNow(), stopping);
-            metrics.TimerDied();
             LogBuried(timer.TokenId, timer.MessageType, timer.Attempts, reason);
             return;
         }

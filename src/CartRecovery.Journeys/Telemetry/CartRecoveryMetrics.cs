@@ -15,7 +15,6 @@ public sealed class CartRecoveryMetrics
     private readonly Counter<long> _conversions;
     private readonly Counter<double> _attributedRevenue;
     private readonly Histogram<double> _timerLag;
-    private readonly Counter<long> _timersDied;
 
     public CartRecoveryMetrics(IMeterFactory meterFactory)
     {
@@ -28,7 +27,6 @@ public sealed class CartRecoveryMetrics
         _conversions = meter.CreateCounter<long>("cartrecovery.conversions", description: "Orders credited to the last email decision within the attribution window, per journey, step and treatment (treated or holdout)");
         _attributedRevenue = meter.CreateCounter<double>("cartrecovery.conversions.revenue", description: "Order totals credited within the attribution window, per journey, treatment and currency; an order can be credited to both groups, so recovered revenue is treatment=treated only");
         _timerLag = meter.CreateHistogram<double>("cartrecovery.timer.lag", unit: "ms", description: "From a timer's due time to its send");
-        _timersDied = meter.CreateCounter<long>("cartrecovery.timers.dead", description: "Timers whose message could not be read, moved to dead_timer");
     }
 
     public void EventConsumed(string type) => _eventsConsumed.Add(1, new KeyValuePair<string, object?>("type", type));
@@ -50,6 +48,4 @@ public sealed class CartRecoveryMetrics
     }
 
     public void TimerFired(TimeSpan lag) => _timerLag.Record(Math.Max(0, lag.TotalMilliseconds));
-
-    public void TimerDied() => _timersDied.Add(1);
 }

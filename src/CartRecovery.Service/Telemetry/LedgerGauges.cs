@@ -21,7 +21,7 @@ public sealed class LedgerGauges
             description: "Emails the SMTP relay could not take yet (unreachable or 4xx); tried again with backoff");
         meter.CreateObservableGauge("cartrecovery.messages.waiting_for_redelivery", () => Read(timers.CountRedeliveries),
             description: "Messages that failed because a dependency was away, scheduled to be delivered again");
-        meter.CreateObservableGauge("cartrecovery.timers.dead_total", () => Read(timers.CountDead),
+        meter.CreateObservableGauge("cartrecovery.timers.dead", () => Read(timers.CountDead),
             description: "Timers whose message could not be read, kept in dead_timer with the reason");
     }
 

@@ -37,6 +37,6 @@ public sealed class When_a_timer_holds_a_message_nobody_can_read(ServiceEndpoint
         await host.TimerProbes.WaitFor(p => p.Id == healthy[0], count: 1, TimeSpan.FromSeconds(20));
         await Eventually.Until(() => host.Database.Count("SELECT count(*) FROM scheduled_timer"), n => n == 0, TimeSpan.FromSeconds(10),
             "the healthy timer completed");
-        Assert.Equal(1, await ScrapedMetrics.Gauge(host.Http, "cartrecovery_timers_dead_total"));
+        Assert.Equal(1, await ScrapedMetrics.Gauge(host.Http, "cartrecovery_timers_dead"));
     }
 }
