@@ -33,6 +33,7 @@ public sealed class When_a_timer_is_rescheduled_while_its_old_row_is_claimed(Ser
             t => t.TokenId == oldToken);
 
         await host.Bus.Publish(CartEvents.CheckoutStarted(_cartId));
+        await Eventually.Until(() => host.Database.CartState(_cartId), s => s == "CheckingOut", TimeSpan.FromSeconds(20), "checkout removed the idle timer");
         await host.Bus.Publish(CartEvents.ItemAdded(_cartId, "SKU-2"));
         var newToken = await Eventually.Until(
             async () => await host.Database.Scalar<Guid?>("SELECT idle_timeout_token_id FROM cart_abandonment_state WHERE correlation_id = @id AND current_state = 'Active'", ("id", _cartId)) ?? oldToken,
