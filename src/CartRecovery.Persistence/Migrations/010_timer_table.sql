@@ -24,19 +24,8 @@ CREATE INDEX ix_scheduled_timer_customer ON scheduled_timer (customer_id) WHERE 
 
 -- Timers whose message could not be read after a few attempts: kept with the reason, never retried, never lost.
 CREATE TABLE dead_timer (
-    token_id        uuid PRIMARY KEY,
-    due_at          timestamptz  NOT NULL,
-    scheduled_for   timestamptz  NOT NULL,
-    destination     text         NOT NULL,
-    message_type    text         NOT NULL,
-    body            text         NOT NULL,
-    message_id      uuid         NOT NULL,
-    conversation_id uuid,
-    headers         jsonb        NOT NULL DEFAULT '{}',
-    journey_id      uuid,
-    customer_id     varchar(128),
-    is_redelivery   boolean      NOT NULL DEFAULT false,
-    attempts        integer      NOT NULL,
-    reason          varchar(1000) NOT NULL,
-    died_at         timestamptz  NOT NULL
+    LIKE scheduled_timer INCLUDING DEFAULTS,
+    reason  varchar(1000) NOT NULL,
+    died_at timestamptz   NOT NULL,
+    PRIMARY KEY (token_id)
 );
