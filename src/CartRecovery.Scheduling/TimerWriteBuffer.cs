@@ -11,10 +11,14 @@ public sealed class TimerWriteBuffer
     /// <summary>The buffer of the transaction this async flow works in, if any.</summary>
     public static TimerWriteBuffer? Current => Ambient.Value;
 
-    public List<ScheduledTimer> Inserts { get; } = [];
-    public List<Guid> Deletes { get; } = [];
+    private List<ScheduledTimer>? _inserts;
+    private List<Guid>? _deletes;
 
-    public bool IsEmpty => Inserts.Count == 0 && Deletes.Count == 0;
+    // Created on first use: most messages schedule nothing, and every message transaction opens a buffer.
+    public List<ScheduledTimer> Inserts => _inserts ??= [];
+    public List<Guid> Deletes => _deletes ??= [];
+
+    public bool IsEmpty => (_inserts?.Count ?? 0) == 0 && (_deletes?.Count ?? 0) == 0;
 
     public static TimerWriteBuffer Begin()
     {
@@ -27,7 +31,7 @@ public sealed class TimerWriteBuffer
 
     public void Clear()
     {
-        Inserts.Clear();
-        Deletes.Clear();
+        _inserts?.Clear();
+        _deletes?.Clear();
     }
 }
