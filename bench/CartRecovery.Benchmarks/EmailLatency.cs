@@ -26,7 +26,7 @@ internal static class EmailLatency
 {
     public static async Task<LatencyRun> Run(BenchEnvironment env, double rate, int emails)
     {
-        await env.PurgeQueues(JourneyEndpoints.EmailDispatcherQueue, Dispatcher.DispatcherEndpoints.CustomerProfiles);
+        await env.PurgeQueues(JourneyEndpoints.EmailDispatcherQueue, JourneyEndpoints.CustomerEventsQueue);
         await using var database = await env.CreateDatabase("latency");
         var app = await ServiceHost.Start(env, database);
         try

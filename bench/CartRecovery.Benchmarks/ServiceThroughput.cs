@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using CartRecovery.Contracts;
-using CartRecovery.Dispatcher;
+using CartRecovery.Journeys;
 using MassTransit;
 using Npgsql;
 
@@ -33,12 +33,12 @@ internal static class ServiceThroughput
 {
     public const int EventsPerCart = 5;
     private const int Producers = 32;
-    public static readonly string[] JourneyQueues = [JourneyNames.CartAbandonment, DispatcherEndpoints.CustomerProfiles];
+    public static readonly string[] JourneyQueues = [JourneyEndpoints.CustomerEventsQueue];
     public static readonly string[] ErrorQueues = [.. JourneyQueues.Select(q => $"{q}_error")];
 
     public static async Task<ServiceRun> Run(BenchEnvironment env, int carts, TimeSpan sustain)
     {
-        await env.PurgeQueues([.. JourneyQueues, JourneyEndpointsQueue, DispatcherEndpoints.DiscountCodes]);
+        await env.PurgeQueues([.. JourneyQueues, JourneyEndpointsQueue]);
         await using var database = await env.CreateDatabase("service");
         await using var depth = new QueueDepth(await env.ConnectRabbit("bench-depth"));
         var errorsBefore = await ErrorDepth(depth);

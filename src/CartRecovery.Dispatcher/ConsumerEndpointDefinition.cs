@@ -1,16 +1,18 @@
+using CartRecovery.Journeys;
 using CartRecovery.Journeys.Configuration;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Dispatcher;
 
-/// <summary>Dispatcher consumers get the journeys' pipeline: validation, retry, then the transactional
-/// inbox/outbox, so each message counts once and what it sends or schedules commits with its writes.</summary>
-public sealed class ConsumerEndpointDefinition<TConsumer>(IOptions<JourneyEndpointOptions> options, IJourneyEndpointOutbox outbox)
-    : ConsumerDefinition<TConsumer>
+/// <summary>Dispatcher consumers of customer events join the journeys on the customer-events endpoint, so an event's
+/// profile, conversion and journey changes commit together, once (the pipeline comes with the endpoint).</summary>
+public sealed class ConsumerEndpointDefinition<TConsumer> : ConsumerDefinition<TConsumer>
     where TConsumer : class, IConsumer
 {
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<TConsumer> consumerConfigurator, IRegistrationContext context) =>
-        endpointConfigurator.UseJourneyPipeline(context, options.Value, outbox);
+    public ConsumerEndpointDefinition(IOptions<JourneyEndpointOptions> options)
+    {
+        Endpoint(e => e.Name = JourneyEndpoints.CustomerEventsQueue);
+        ConcurrentMessageLimit = options.Value.ConcurrentMessageLimit;
+    }
 }

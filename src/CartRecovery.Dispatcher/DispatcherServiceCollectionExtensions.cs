@@ -59,14 +59,12 @@ public static class DispatcherServiceCollectionExtensions
 
     public static IBusRegistrationConfigurator AddEmailDispatchConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<SendJourneyEmailConsumer, SendJourneyEmailConsumerDefinition>()
-            .Endpoint(e => e.Name = JourneyEndpoints.EmailDispatcherQueue);
-        bus.AddConsumer<CustomerProfileProjection, ConsumerEndpointDefinition<CustomerProfileProjection>>()
-            .Endpoint(e => e.Name = DispatcherEndpoints.CustomerProfiles);
-        bus.AddConsumer<DiscountCodeRevoker, ConsumerEndpointDefinition<DiscountCodeRevoker>>()
-            .Endpoint(e => e.Name = DispatcherEndpoints.DiscountCodes);
-        bus.AddConsumer<ConversionAttribution, ConsumerEndpointDefinition<ConversionAttribution>>()
-            .Endpoint(e => e.Name = DispatcherEndpoints.Conversions);
+        bus.AddJourneyEndpointPipeline();
+        bus.AddConsumer<SendJourneyEmailConsumer, SendJourneyEmailConsumerDefinition>();
+        // On customer-events, consumers take their row locks before the journeys, in this order, for every event.
+        bus.AddConsumer<CustomerProfileProjection, ConsumerEndpointDefinition<CustomerProfileProjection>>();
+        bus.AddConsumer<ConversionAttribution, ConsumerEndpointDefinition<ConversionAttribution>>();
+        bus.AddConsumer<DiscountCodeRevoker, ConsumerEndpointDefinition<DiscountCodeRevoker>>();
         return bus;
     }
 }

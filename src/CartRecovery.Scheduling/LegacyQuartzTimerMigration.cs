@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using System.Text.Json;
 using MassTransit.Serialization;
 using Quartz;
@@ -30,7 +31,7 @@ public sealed class LegacyQuartzTimerMigration(TimerTable table)
                 TokenId = data.TokenId,
                 DueAt = due,
                 ScheduledFor = data.ScheduledAt,
-                Destination = data.Destination,
+                Destination = LegacyEventQueues.Redirect(data.Destination),
                 MessageType = data.MessageType,
                 Body = data.Body,
                 MessageId = data.MessageId,

@@ -1,3 +1,4 @@
+using CartRecovery.Persistence.Outbox;
 using CartRecovery.Persistence.Retention;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,8 @@ public sealed class QuartzSchedulerInitializer(
     QuartzSchedulerHolder holder,
     LegacyQuartzTimerMigration legacyTimers,
     TimerSubject subject,
-    IOptions<RetentionOptions> retention)
+    IOptions<RetentionOptions> retention,
+    IOptions<OutboxOptions> outbox)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -21,6 +23,7 @@ public sealed class QuartzSchedulerInitializer(
         var scheduler = await factory.GetScheduler(cancellationToken);
         await legacyTimers.Move(scheduler, subject, cancellationToken);
         await ScheduleRetention(scheduler, cancellationToken);
+        await Recurring<OutboxSweepJob>(scheduler, TimerKeys.OutboxSweepJob, TimerKeys.OutboxSweepTrigger, outbox.Value.SweepInterval, cancellationToken);
         holder.Set(scheduler);
     }
 
@@ -32,12 +35,19 @@ public sealed class QuartzSchedulerInitializer(
             return;
         }
 
-        var job = JobBuilder.Create<RetentionJob>().WithIdentity(TimerKeys.RetentionJob).Build();
+        await Recurring<RetentionJob>(scheduler, TimerKeys.RetentionJob, TimerKeys.RetentionTrigger, retention.Value.Interval, cancellationToken);
+    }
+
+    private static async Task Recurring<TJob>(IScheduler scheduler, JobKey jobKey, TriggerKey triggerKey, TimeSpan interval,
+        CancellationToken cancellationToken)
+        where TJob : IJob
+    {
+        var job = JobBuilder.Create<TJob>().WithIdentity(jobKey).Build();
         var trigger = TriggerBuilder.Create()
-            .WithIdentity(TimerKeys.RetentionTrigger)
-            .ForJob(TimerKeys.RetentionJob)
+            .WithIdentity(triggerKey)
+            .ForJob(jobKey)
             .StartNow()
-            .WithSimpleSchedule(s => s.WithInterval(retention.Value.Interval).RepeatForever())
+            .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever())
             .Build();
         // Replacing on every start picks up a changed interval; every instance schedules the same job and trigger.
         await scheduler.ScheduleJob(job, trigger, new ScheduleJobOptions { Replace = true }, cancellationToken);

@@ -17,6 +17,10 @@ public static class TimerKeys
 
     public static readonly TriggerKey RetentionTrigger = new("retention", MaintenanceGroup);
 
+    public static readonly JobKey OutboxSweepJob = new("outbox-sweep", MaintenanceGroup);
+
+    public static readonly TriggerKey OutboxSweepTrigger = new("outbox-sweep", MaintenanceGroup);
+
     /// <summary>Marked triggers that redelivered a message whose dependency was away.</summary>
     public const string RedeliveryDescription = "redelivery";
 

@@ -6,9 +6,10 @@ namespace CartRecovery.Journeys.Configuration;
 
 public static class JourneyEndpointConfiguratorExtensions
 {
-    /// <summary>The pipeline every journey endpoint shares, outermost first: validation (an invalid event is never
-    /// retried), durable redelivery while a dependency is away, immediate retry (lock conflicts, blips), then the
-    /// outbox, so each attempt starts clean. A message that still fails for a dependency goes back to its queue,
+    /// <summary>The pipeline every journey endpoint shares, once per endpoint, outermost first: validation (an invalid
+    /// event is never retried), one partition per customer, durable redelivery while a dependency is away, immediate
+    /// retry (lock conflicts, blips), then the inbox/outbox, so each attempt starts clean and every consumer of the
+    /// message on the endpoint commits in one transaction. A message that still fails for a dependency goes back to its queue,
     /// never to the error queue; only a message wrong in itself is dead-lettered.</summary>
     public static void UseJourneyPipeline(
         this IReceiveEndpointConfigurator endpoint,
@@ -23,6 +24,7 @@ public static class JourneyEndpointConfiguratorExtensions
             error.UseFilter(new ErrorTransportFilter());
         });
         endpoint.UseConsumeFilter(typeof(ValidationFilter<>), context);
+        _ = new PartitionJourneyMessagesObserver(endpoint, endpoint.CreatePartitioner(options.ConcurrentMessageLimit));
         endpoint.UseScheduledRedelivery(r =>
         {
             r.Handle<Exception>(TransientFailures.IsTransient);

@@ -40,13 +40,16 @@ public static class JourneyServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Every journey saga, with its definition. The saga repository comes from the caller's provider.</summary>
+    /// <summary>Every journey saga on the customer-events endpoint, in the order they lock their rows (the same for
+    /// every message, so two transactions never wait on each other in a circle). The saga repository comes from the
+    /// caller's provider.</summary>
     public static IBusRegistrationConfigurator AddJourneySagas(this IBusRegistrationConfigurator bus)
     {
-        bus.AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, CartAbandonmentStateDefinition>();
-        bus.AddSagaStateMachine<BrowseAbandonmentStateMachine, BrowseAbandonmentState, BrowseAbandonmentStateDefinition>();
-        bus.AddSagaStateMachine<PostPurchaseStateMachine, PostPurchaseState, PostPurchaseStateDefinition>();
-        bus.AddSagaStateMachine<InactivityStateMachine, InactivityState, InactivityStateDefinition>();
+        bus.AddJourneyEndpointPipeline();
+        bus.AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, JourneyStateDefinition<CartAbandonmentState>>();
+        bus.AddSagaStateMachine<BrowseAbandonmentStateMachine, BrowseAbandonmentState, JourneyStateDefinition<BrowseAbandonmentState>>();
+        bus.AddSagaStateMachine<PostPurchaseStateMachine, PostPurchaseState, JourneyStateDefinition<PostPurchaseState>>();
+        bus.AddSagaStateMachine<InactivityStateMachine, InactivityState, JourneyStateDefinition<InactivityState>>();
         return bus;
     }
 }

@@ -35,6 +35,7 @@ public static class PersistenceServiceCollectionExtensions
         services.BindValidated<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
         services.AddScoped<IOutboxContextFactory<JourneyDbContext>, PostgresOutboxContextFactory>();
         services.AddScoped<TransactionAfterCommit>();
+        services.AddSingleton<UndeliveredOutboxSweeper>();
         services.Replace(ServiceDescriptor.Scoped<IAfterCommit>(p => p.GetRequiredService<TransactionAfterCommit>()));
         services.Replace(ServiceDescriptor.Singleton<IJourneyEndpointOutbox, PostgresJourneyEndpointOutbox>());
 

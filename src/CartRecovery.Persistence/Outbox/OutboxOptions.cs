@@ -13,4 +13,14 @@ public sealed record OutboxOptions
     public int MessageDeliveryLimit { get; init; } = 100;
 
     public TimeSpan MessageDeliveryTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often an instance looks for messages committed but never delivered (the process died between
+    /// commit and send).</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A committed message is left to its own attempt this long before the sweeper delivers it.</summary>
+    public TimeSpan SweepAfter { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Consumed messages whose sends one sweep delivers.</summary>
+    public int SweepBatchSize { get; init; } = 100;
 }

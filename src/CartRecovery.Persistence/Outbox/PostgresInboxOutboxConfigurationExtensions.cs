@@ -1,19 +1,11 @@
 using MassTransit;
-using MassTransit.Configuration;
 
 namespace CartRecovery.Persistence.Outbox;
 
 public static class PostgresInboxOutboxConfigurationExtensions
 {
-    /// <summary>Puts every consumer and saga on the endpoint behind the PostgreSQL inbox/outbox.</summary>
-    public static void UsePostgresInboxOutbox(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, OutboxOptions options)
-    {
-        var observer = new OutboxConsumePipeSpecificationObserver<JourneyDbContext>(endpoint, context)
-        {
-            MessageDeliveryLimit = options.MessageDeliveryLimit,
-            MessageDeliveryTimeout = options.MessageDeliveryTimeout,
-        };
-        endpoint.ConnectConsumerConfigurationObserver(observer);
-        endpoint.ConnectSagaConfigurationObserver(observer);
-    }
+    /// <summary>Puts every message the endpoint receives behind the PostgreSQL inbox/outbox, once for all of the
+    /// endpoint's consumers and sagas.</summary>
+    public static void UsePostgresInboxOutbox(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, OutboxOptions options) =>
+        _ = new InboxOutboxPerMessageObserver(endpoint, context, options);
 }

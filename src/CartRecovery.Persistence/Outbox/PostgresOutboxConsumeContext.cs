@@ -13,7 +13,7 @@ public sealed class PostgresOutboxConsumeContext<TMessage> : OutboxConsumeContex
     private readonly JourneyDbContext _dbContext;
     private readonly InboxState _inbox;
     private readonly TimeProvider _clock;
-    private bool _addedSends;
+    private readonly List<OutboxMessage> _added = [];
 
     public PostgresOutboxConsumeContext(ConsumeContext<TMessage> context, OutboxConsumeOptions options,
         IServiceProvider provider, JourneyDbContext dbContext, InboxState inbox, TimeProvider clock)
@@ -23,6 +23,14 @@ public sealed class PostgresOutboxConsumeContext<TMessage> : OutboxConsumeContex
         _inbox = inbox;
         _clock = clock;
     }
+
+    public InboxState Inbox => _inbox;
+
+    /// <summary>True once this pass consumed the message (not a redelivery that only delivers what was stored).</summary>
+    public bool ConsumedNow { get; private set; }
+
+    /// <summary>What this pass sent, in order, as stored in the outbox.</summary>
+    public IReadOnlyList<OutboxMessage> Added => _added;
 
     public override Guid? MessageId => _inbox.MessageId;
     public override bool ContinueProcessing { get; set; } = true;
@@ -34,9 +42,9 @@ public sealed class PostgresOutboxConsumeContext<TMessage> : OutboxConsumeContex
     public override async Task SetConsumed()
     {
         _inbox.Consumed = _clock.GetUtcNow();
-        // Most consumers send nothing. Their delivery pass would only load no rows and set this mark in a
-        // transaction of its own, so it is set here, with the consume, and that pass is skipped.
-        if (!_addedSends)
+        ConsumedNow = true;
+        // Most messages send nothing: there is nothing to deliver, so the mark is set with the consume.
+        if (_added.Count == 0)
         {
             _inbox.Delivered = _inbox.Consumed;
         }
@@ -74,13 +82,15 @@ public sealed class PostgresOutboxConsumeContext<TMessage> : OutboxConsumeContex
 
     public override Task AddSend<T>(SendContext<T> context)
     {
-        _addedSends = true;
-        // A send that arrives after the consume mark still needs its delivery pass.
+        // A send that arrives after the consume mark still needs delivering.
         if (_inbox.Consumed is not null)
         {
             _inbox.Delivered = null;
         }
-        _dbContext.OutboxMessages.Add(OutboxMessageWriter.ToRow(context, SerializerContext, _inbox, _clock.GetUtcNow()));
+
+        var row = OutboxMessageWriter.ToRow(context, SerializerContext, _inbox, _clock.GetUtcNow());
+        _added.Add(row);
+        _dbContext.OutboxMessages.Add(row);
         return Task.CompletedTask;
     }
 }

@@ -49,6 +49,9 @@ public static class CartRecoveryHostingExtensions
         builder.Services.AddSingleton<TimerSubject>(_ => message =>
             message is SendJourneyEmail email ? (email.JourneyId, email.CustomerId) : (null, null));
         builder.Services.AddSingleton(p => new ErrorQueueRedrive(connections.RabbitMq, p.GetRequiredService<ILogger<ErrorQueueRedrive>>()));
+        builder.Services.AddSingleton(p => new LegacyQueueDrain(connections.RabbitMq, p.GetRequiredService<ILogger<LegacyQueueDrain>>()));
+        // Registered after the bus, so it starts once customer-events exists.
+        builder.Services.AddHostedService<LegacyQueueDrainHostedService>();
         builder.Services.AddScoped<WithdrawnEmails>();
         builder.Services.AddOpenApi();
         builder.Services.AddCartRecoveryTelemetry();

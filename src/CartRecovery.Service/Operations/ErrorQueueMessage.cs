@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using System.Text.Json;
 using MassTransit;
 using MassTransit.Serialization;
@@ -25,11 +26,15 @@ public sealed record ErrorQueueMessage(
                 ?? properties.HeaderText(MessageHeaders.FaultMessageType)
                 ?? properties.Type
                 ?? properties.ContentType,
-            QueueOf(properties.HeaderText(MessageHeaders.FaultInputAddress)) ?? sourceQueue,
+            Current(QueueOf(properties.HeaderText(MessageHeaders.FaultInputAddress)) ?? sourceQueue),
             properties.HeaderText(MessageHeaders.Reason),
             properties.HeaderText(MessageHeaders.FaultExceptionType),
             properties.HeaderText(MessageHeaders.FaultMessage));
     }
+
+    /// <summary>Messages that failed on a queue customer-events has since replaced go back to customer-events.</summary>
+    private static string Current(string queue) =>
+        LegacyEventQueues.IsLegacy(queue) ? JourneyEndpoints.CustomerEventsQueue : queue;
 
     /// <summary>The queue an input address such as <c>rabbitmq://host/vhost/cart-abandonment</c> names: its last segment.</summary>
     private static string? QueueOf(string? inputAddress) =>

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Sending;
 using CartRecovery.Journeys.Telemetry;
+using CartRecovery.Persistence.Outbox;
 using CartRecovery.Scheduling;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -12,7 +13,8 @@ namespace CartRecovery.Service.Telemetry;
 /// messages waiting for redelivery because a dependency was away.</summary>
 public sealed class LedgerGauges
 {
-    public LedgerGauges(IMeterFactory meterFactory, SendLedger ledger, TimerTable timers, IOptions<SmtpOptions> smtp)
+    public LedgerGauges(IMeterFactory meterFactory, SendLedger ledger, TimerTable timers, UndeliveredOutboxSweeper outbox,
+        IOptions<SmtpOptions> smtp)
     {
         var meter = meterFactory.Create(CartRecoveryMetrics.MeterName);
         meter.CreateObservableGauge("cartrecovery.ledger.in_doubt", () => Read(() => ledger.CountInDoubt(2 * smtp.Value.Timeout)),
@@ -21,6 +23,8 @@ public sealed class LedgerGauges
             description: "Emails the SMTP relay could not take yet (unreachable or 4xx); tried again with backoff");
         meter.CreateObservableGauge("cartrecovery.messages.waiting_for_redelivery", () => Read(timers.CountRedeliveries),
             description: "Messages that failed because a dependency was away, scheduled to be delivered again");
+        meter.CreateObservableGauge("cartrecovery.outbox.undelivered", () => Read(outbox.CountWaiting),
+            description: "Messages committed with their event and not yet delivered to the broker; the sweeper sends those left behind");
         meter.CreateObservableGauge("cartrecovery.timers.dead", () => Read(timers.CountDead),
             description: "Timers whose message could not be read, kept in dead_timer with the reason");
     }

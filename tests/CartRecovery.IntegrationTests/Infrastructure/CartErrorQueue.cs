@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using CartRecovery.Contracts;
 using MassTransit;
 
@@ -10,7 +11,7 @@ public sealed class CartErrorQueue
     public MessageLog<OrderPlaced> OrdersPlaced { get; } = new();
 
     public void Connect(IRabbitMqBusFactoryConfigurator bus) =>
-        bus.ReceiveEndpoint($"{JourneyNames.CartAbandonment}_error", e =>
+        bus.ReceiveEndpoint($"{JourneyEndpoints.CustomerEventsQueue}_error", e =>
         {
             e.ConfigureConsumeTopology = false;
             e.Handler<CartItemAdded>(c =>

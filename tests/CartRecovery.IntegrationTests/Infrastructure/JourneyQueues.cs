@@ -1,5 +1,3 @@
-using CartRecovery.Contracts;
-using CartRecovery.Dispatcher;
 using CartRecovery.Journeys;
 
 namespace CartRecovery.IntegrationTests.Infrastructure;
@@ -9,9 +7,7 @@ public static class JourneyQueues
 {
     public static readonly IReadOnlyList<string> All =
     [
-        JourneyNames.CartAbandonment, JourneyNames.BrowseAbandonment, JourneyNames.PostPurchase, JourneyNames.Inactivity,
-        JourneyEndpoints.EmailDispatcherQueue, DispatcherEndpoints.CustomerProfiles, DispatcherEndpoints.DiscountCodes,
-        DispatcherEndpoints.Conversions,
+        JourneyEndpoints.CustomerEventsQueue, JourneyEndpoints.EmailDispatcherQueue,
     ];
 
     public static IEnumerable<string> ErrorQueues => All.Select(q => $"{q}_error");

@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys.CartAbandonment;
@@ -38,7 +39,7 @@ public sealed class When_an_order_crosses_the_idle_timer(ServiceEndpoints servic
         await Eventually.Until(
             () => host.Database.Count("SELECT count(*) FROM cart_abandonment_state WHERE idle_timeout_token_id IS NOT NULL"),
             n => n == Races, TimeSpan.FromSeconds(120), "idle timers armed");
-        var journeyQueue = await host.Bus.GetSendEndpoint(new Uri($"queue:{JourneyNames.CartAbandonment}"));
+        var journeyQueue = await host.Bus.GetSendEndpoint(JourneyEndpoints.CustomerEvents);
         foreach (var cart in carts)
         {
             var token = await host.Database.Scalar<Guid>("SELECT idle_timeout_token_id FROM cart_abandonment_state WHERE correlation_id = @id", ("id", cart));

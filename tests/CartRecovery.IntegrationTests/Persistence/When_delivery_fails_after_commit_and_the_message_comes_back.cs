@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
 using MassTransit;
@@ -61,7 +62,7 @@ public sealed class When_delivery_fails_after_commit_and_the_message_comes_back 
     public async Task Should_deliver_the_stored_messages_once_when_the_message_comes_back()
     {
         await using var recovered = await TestHost.Start(_services, _database);
-        var endpoint = await recovered.Bus.GetSendEndpoint(new Uri($"queue:{JourneyNames.CartAbandonment}"));
+        var endpoint = await recovered.Bus.GetSendEndpoint(JourneyEndpoints.CustomerEvents);
         await endpoint.Send(_order, c => c.MessageId = _orderMessageId);
 
         var ended = await recovered.JourneysEnded.WaitFor(m => m.CartId == _cartId, count: 1, TimeSpan.FromSeconds(30));

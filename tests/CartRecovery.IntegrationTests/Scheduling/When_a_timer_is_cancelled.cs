@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys.CartAbandonment;
@@ -40,7 +41,7 @@ public sealed class When_a_timer_is_cancelled(ServiceEndpoints services) : IAsyn
     public async Task Should_change_nothing_when_the_cancelled_timer_fires_anyway()
     {
         var staleMessageId = NewId.NextGuid();
-        var endpoint = await _host.Bus.GetSendEndpoint(new Uri($"queue:{JourneyNames.CartAbandonment}"));
+        var endpoint = await _host.Bus.GetSendEndpoint(JourneyEndpoints.CustomerEvents);
         await endpoint.Send(new CartIdleTimeoutElapsed { CartId = _cartId }, c =>
         {
             c.MessageId = staleMessageId;

@@ -39,7 +39,7 @@ public sealed class When_a_timer_arrives_after_the_browse_journey_ended : IAsync
     private async Task AssertIgnored<T>(T timer, Guid tokenId)
         where T : class
     {
-        var messageId = await _h.SendAsScheduled(JourneyNames.BrowseAbandonment, timer, tokenId);
+        var messageId = await _h.SendAsScheduled(timer, tokenId);
 
         Assert.Empty(_h.FaultsOf<T>(c => c.MessageId == messageId));
         var journey = await _h.BrowseIn(_journeyId, m => m.Final);

@@ -44,7 +44,7 @@ public sealed class When_a_timer_arrives_after_the_journey_ended : IAsyncLifetim
     private async Task AssertIgnored<T>(T timer, Guid tokenId)
         where T : class
     {
-        var messageId = await _h.SendAsScheduled(JourneyNames.CartAbandonment, timer, tokenId);
+        var messageId = await _h.SendAsScheduled(timer, tokenId);
 
         Assert.Empty(_h.FaultsOf<T>(c => c.MessageId == messageId));
         var cart = await _h.CartIn(_cartId, m => m.Final);

@@ -44,7 +44,7 @@ public sealed class When_a_timer_arrives_after_the_inactivity_journey_ended : IA
     private async Task AssertIgnored<T>(T timer, Guid tokenId)
         where T : class
     {
-        var messageId = await _h.SendAsScheduled(JourneyNames.Inactivity, timer, tokenId);
+        var messageId = await _h.SendAsScheduled(timer, tokenId);
 
         Assert.Empty(_h.FaultsOf<T>(c => c.MessageId == messageId));
         var customer = await _h.CustomerIn(_journeyId, m => m.Final);

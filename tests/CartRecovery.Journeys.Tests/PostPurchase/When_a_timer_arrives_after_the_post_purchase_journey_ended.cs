@@ -37,7 +37,7 @@ public sealed class When_a_timer_arrives_after_the_post_purchase_journey_ended :
     private async Task AssertIgnored<T>(T timer, Guid tokenId)
         where T : class
     {
-        var messageId = await _h.SendAsScheduled(JourneyNames.PostPurchase, timer, tokenId);
+        var messageId = await _h.SendAsScheduled(timer, tokenId);
 
         Assert.Empty(_h.FaultsOf<T>(c => c.MessageId == messageId));
         var journey = await _h.PurchaseIn(_orderId, m => m.Final);

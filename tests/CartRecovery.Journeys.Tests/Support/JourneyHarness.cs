@@ -39,7 +39,8 @@ public sealed class JourneyHarness : IAsyncDisposable
     {
         // The cart journey alone: the other journeys consume cart events too and have specs of their own.
         var (provider, harness) = await JourneyTestBus.Start(settings,
-            x => x.AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, CartAbandonmentStateDefinition>());
+            x => x.AddJourneyEndpointPipeline()
+                .AddSagaStateMachine<CartAbandonmentStateMachine, CartAbandonmentState, JourneyStateDefinition<CartAbandonmentState>>());
         return new JourneyHarness(provider, harness);
     }
 

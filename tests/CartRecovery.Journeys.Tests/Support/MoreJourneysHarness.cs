@@ -50,15 +50,18 @@ public sealed class MoreJourneysHarness : IAsyncDisposable
         return new MoreJourneysHarness(provider, harness);
     }
 
-    /// <summary>Publishes and waits until every journey that consumes <typeparamref name="T"/> has consumed it, so the
-    /// next step sees its effect everywhere.</summary>
+    /// <summary>Publishes and waits until the customer-events endpoint consumed it (once, for every journey that
+    /// consumes <typeparamref name="T"/>), so the next step sees its effect everywhere.</summary>
     public async Task Publish<T>(T message)
         where T : class
     {
         var messageId = Guid.NewGuid();
-        var consumers = _machines.Count(m => m.Events.Any(e => e is Event<T>));
+        var consumed = _machines.Any(m => m.Events.Any(e => e is Event<T>));
         await Bus.Bus.Publish(message, c => c.MessageId = messageId);
-        await Consumed<T>(c => c.MessageId == messageId, consumers);
+        if (consumed)
+        {
+            await Consumed<T>(c => c.MessageId == messageId);
+        }
     }
 
     /// <summary>Waits until <paramref name="count"/> matching messages were consumed (or fails at the test timeout).</summary>
@@ -69,13 +72,13 @@ public sealed class MoreJourneysHarness : IAsyncDisposable
     }
 
     /// <summary>Sends a timer the way the scheduler delivers one that fired as its journey moved on: straight to the
-    /// journey's queue, carrying the scheduling token it was armed with. Waits until it was consumed (or faulted) and
+    /// customer-events queue, carrying the scheduling token it was armed with. Waits until it was consumed (or faulted) and
     /// answers its message id.</summary>
-    public async Task<Guid> SendAsScheduled<T>(string journey, T timer, Guid tokenId)
+    public async Task<Guid> SendAsScheduled<T>(T timer, Guid tokenId)
         where T : class
     {
         var messageId = Guid.NewGuid();
-        var endpoint = await Bus.Bus.GetSendEndpoint(new Uri($"queue:{journey}"));
+        var endpoint = await Bus.Bus.GetSendEndpoint(JourneyEndpoints.CustomerEvents);
         await endpoint.Send(timer, c =>
         {
             c.MessageId = messageId;

@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using System.Collections.Concurrent;
 using CartRecovery.Contracts;
 using CartRecovery.Journeys.Tests.Support;
@@ -15,7 +16,7 @@ public sealed class When_an_invalid_event_arrives : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _h = await JourneyHarness.Start();
-        var handle = _h.Bus.Bus.ConnectReceiveEndpoint($"{JourneyNames.CartAbandonment}_error", e =>
+        var handle = _h.Bus.Bus.ConnectReceiveEndpoint($"{JourneyEndpoints.CustomerEventsQueue}_error", e =>
         {
             // Read only what MassTransit moved here, not a copy of every publish.
             e.ConfigureConsumeTopology = false;
@@ -50,7 +51,7 @@ public sealed class When_an_invalid_event_arrives : IAsyncLifetime
     {
         var rejected = Assert.Single(_h.Rejections.Rejected);
         Assert.Equal(nameof(CartItemAdded), rejected.MessageType);
-        Assert.Equal(JourneyNames.CartAbandonment, rejected.Endpoint);
+        Assert.Equal(JourneyEndpoints.CustomerEventsQueue, rejected.Endpoint);
         Assert.Contains(rejected.Errors, e => e.StartsWith("CustomerId", StringComparison.Ordinal));
     }
 
