@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -190,7 +191,8 @@ public sealed class TimerTable(NpgsqlDataSource dataSource)
                 TokenId = reader.GetGuid(0),
                 DueAt = reader.GetFieldValue<DateTimeOffset>(1),
                 ScheduledFor = reader.GetFieldValue<DateTimeOffset>(2),
-                Destination = new Uri(reader.GetString(3)),
+                // Rows written for a retired per-journey queue (before the upgrade, or by an old instance during it).
+                Destination = LegacyEventQueues.Redirect(new Uri(reader.GetString(3))),
                 MessageType = reader.GetString(4),
                 Body = reader.GetString(5),
                 MessageId = reader.GetGuid(6),

@@ -46,6 +46,33 @@ public sealed class BrokerQueues : IAsyncDisposable
         await channel.QueueDeclareAsync(queue, durable: false, exclusive: false, autoDelete: false);
     }
 
+    /// <summary>Whether the queue exists (a passive declare on a channel of its own, which a missing queue closes).</summary>
+    public async Task<bool> Exists(string queue)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+            return true;
+        }
+        catch (OperationInterruptedException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The topology MassTransit gave a consumer queue: a durable queue behind an exchange of its name,
+    /// which the exchange of <paramref name="messageExchange"/> feeds.</summary>
+    public async Task DeclareConsumerQueue(string queue, string messageExchange)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(queue, ExchangeType.Fanout, durable: true);
+        await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false);
+        await channel.QueueBindAsync(queue, queue, "");
+        await channel.ExchangeDeclareAsync(messageExchange, ExchangeType.Fanout, durable: true);
+        await channel.ExchangeBindAsync(queue, messageExchange, "");
+    }
+
     public async Task Delete(string queue)
     {
         await using var channel = await _connection.CreateChannelAsync();

@@ -71,4 +71,21 @@ public sealed class When_delivery_fails_after_commit_and_the_message_comes_back 
         Assert.Equal(_versionAfterCommit, await recovered.Database.Count("SELECT version FROM cart_abandonment_state WHERE correlation_id = @id", ("id", _cartId)));
         Assert.Single(recovered.JourneysEnded.Received);
     }
+
+    [Fact]
+    public async Task Should_have_the_sweeper_deliver_them_once_when_the_message_never_comes_back()
+    {
+        await using var recovered = await TestHost.Start(_services, _database, o =>
+        {
+            o.Settings["Outbox:SweepInterval"] = "00:00:01";
+            o.Settings["Outbox:SweepAfter"] = "00:00:01";
+        });
+
+        var ended = await recovered.JourneysEnded.WaitFor(m => m.CartId == _cartId, count: 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(CartJourneyOutcomes.Converted, ended[0].Message.Outcome);
+        await Eventually.Until(() => recovered.Database.Count("SELECT count(*) FROM outbox_message"), n => n == 0, TimeSpan.FromSeconds(10), "outbox emptied");
+        Assert.Equal(1, await recovered.Database.Count(
+            "SELECT count(*) FROM inbox_state WHERE message_id = @id AND delivered IS NOT NULL", ("id", _orderMessageId)));
+        Assert.Single(recovered.JourneysEnded.Received);
+    }
 }
