@@ -6,4 +6,6 @@ public static class CartAbandonmentSteps
     public const string RecoveryName = "recovery";
     public const int Discount = 2;
     public const string DiscountName = "discount";
+    public const int Checkout = 3;
+    public const string CheckoutName = "checkout";
 }
