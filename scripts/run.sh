@@ -27,5 +27,9 @@ while IFS= read -r kv; do
   [ -n "$kv" ] && export "${kv?}"
 done < "$secrets"
 
+# Where links in emails land; a local run has no shop, so they point at an example one unless you set yours.
+export Delivery__Links__ShopUrl="${Delivery__Links__ShopUrl:-https://shop.example/}"
+export Delivery__Links__CartUrlTemplate="${Delivery__Links__CartUrlTemplate:-https://shop.example/cart/{cartId}}"
+
 echo "API key for /api (header X-Api-Key): $Api__Key   (kept in $secrets)"
 exec dotnet run --project src/CartRecovery.Service -c Release --no-launch-profile -- --urls "${CARTRECOVERY_URLS:-http://127.0.0.1:5080}" "$@"

@@ -7,5 +7,7 @@ public sealed record OrderShipped
     public required string CustomerId { get; init; }
     public required Guid OrderId { get; init; }
     public string? Carrier { get; init; }
+    /// <summary>The carrier's number for the parcel, shown in the shipment email.</summary>
+    public string? TrackingNumber { get; init; }
     public Uri? TrackingUrl { get; init; }
 }

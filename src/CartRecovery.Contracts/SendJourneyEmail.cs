@@ -18,4 +18,14 @@ public sealed record SendJourneyEmail
     public string? Currency { get; init; }
     /// <summary>Set on discount steps: the percentage the dispatcher mints a unique code for.</summary>
     public int? DiscountPercent { get; init; }
+    /// <summary>The cart a cart email is about: its "back to your cart" link lands on this cart's page.</summary>
+    public Guid? CartId { get; init; }
+    /// <summary>The cart page as the shop named it; wins over the configured <c>Delivery:Links:CartUrlTemplate</c>.</summary>
+    public Uri? CartUrl { get; init; }
+    /// <summary>The order a post-purchase email is about.</summary>
+    public Guid? OrderId { get; init; }
+    /// <summary>Shipment emails: who carries the parcel, its tracking number and the carrier's tracking page.</summary>
+    public string? Carrier { get; init; }
+    public string? TrackingNumber { get; init; }
+    public Uri? TrackingUrl { get; init; }
 }

@@ -40,6 +40,8 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<DiscountCodeMinter>();
         services.AddSingleton(_ => new EmailRenderer());
         services.AddSingleton<EmailMessageFactory>();
+        services.AddSingleton<ShopTargets>();
+        services.AddSingleton<EmailModelFactory>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<SendLedger>();
         services.AddSingleton<CancelledJourneys>();

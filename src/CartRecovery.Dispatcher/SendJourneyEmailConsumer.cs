@@ -9,6 +9,7 @@ using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.Dispatcher.Ledger;
 using CartRecovery.Dispatcher.Profiles;
 using CartRecovery.Dispatcher.Sending;
+using CartRecovery.Journeys.PostPurchase;
 using CartRecovery.Journeys.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -32,6 +33,7 @@ public sealed class SendJourneyEmailConsumer(
     RecentlyViewedProducts recentlyViewed,
     LinkSigner links,
     EmailRenderer renderer,
+    EmailModelFactory models,
     EmailMessageFactory messages,
     IEmailSender sender,
     IOptions<SmtpOptions> smtpOptions,
@@ -135,36 +137,31 @@ public sealed class SendJourneyEmailConsumer(
     private async Task Send(ConsumeContext context, SendJourneyEmail request, ContactRequest contact, Delivery.Profiles.CustomerProfile profile,
         ContactDecision decision, string messageId, DateTimeOffset now, CancellationToken ct)
     {
-        string? code = null;
-        DateTimeOffset? codeExpiresAt = null;
+        IssuedDiscount? discount = null;
         if (request.DiscountPercent is { } percent)
         {
-            (code, codeExpiresAt) = await discountCodes.Issue(request.JourneyId, request.Step, request.CustomerId, percent, now, ct);
+            var (issued, expiresAt) = await discountCodes.Issue(request.JourneyId, request.Step, request.CustomerId, percent, now, ct);
+            discount = new IssuedDiscount(issued, expiresAt);
         }
 
+        var code = discount?.Code;
         var products = request.Products;
+        IReadOnlyList<ProductLine> recommendations = [];
+        var bought = products.Select(p => p.Sku).ToList();
         if (request.Journey == JourneyNames.BrowseAbandonment)
         {
             // The journey knows one product; the profile knows what else the customer looked at this week.
-            products = [.. products, .. await recentlyViewed.For(request.CustomerId, [.. products.Select(p => p.Sku)], now, ct)];
+            products = [.. products, .. await recentlyViewed.For(request.CustomerId, bought, now, ct)];
+        }
+        else if (request is { Journey: JourneyNames.PostPurchase, StepName: PostPurchaseSteps.CrossSellName })
+        {
+            // What the customer looked at lately in the order's categories, and did not buy.
+            recommendations = await recentlyViewed.InCategories(request.CustomerId, EmailModelFactory.CategoriesOf(products), bought, now, ct);
         }
 
         var unsubscribe = links.UnsubscribeUrl(request.JourneyId, request.Step, request.CustomerId, now);
-        var email = renderer.Render(request.Journey, request.StepName, new EmailModel
-        {
-            FirstName = profile.FirstName,
-            Locale = profile.Locale,
-            TimeZone = profile.TimeZone,
-            Currency = request.Currency,
-            CartValue = request.CartValue,
-            Products = [.. products.Select(p => EmailProduct.From(p,
-                links.ClickUrl(request.JourneyId, request.Step, request.CustomerId, p.ProductUrl ?? links.ShopUrl, now)))],
-            DiscountCode = code,
-            DiscountPercent = request.DiscountPercent,
-            DiscountExpiresAt = codeExpiresAt,
-            OpenPixelUrl = links.OpenPixelUrl(request.JourneyId, request.Step, request.CustomerId, now),
-            UnsubscribeUrl = unsubscribe,
-        });
+        var email = renderer.Render(request.Journey, request.StepName,
+            models.Create(request, profile, products, recommendations, discount, unsubscribe, now));
 
         var attempt = await ledger.TryClaim(contact, messageId, now, LongestSend, ct);
         var claim = attempt.Result;

@@ -22,8 +22,15 @@ public sealed record LinkSigningOptions
     /// <summary>Absolute http(s) address of the tracking endpoints, e.g. "https://mail.example.com".</summary>
     public Uri? BaseUrl { get; init; }
 
-    /// <summary>The shop's home page, for products that have no page of their own; the base URL when unset.</summary>
+    /// <summary>The shop's home page: where a link with nowhere better to go lands. Required, since the tracking
+    /// address (<see cref="BaseUrl"/>) serves no pages a customer could want.</summary>
     public Uri? ShopUrl { get; init; }
+
+    /// <summary>The cart page with <see cref="CartIdPlaceholder"/> for the cart id, e.g.
+    /// "https://shop.example/cart/{cartId}"; unset, cart emails link to the cart URL the events carried, else the shop.</summary>
+    public string? CartUrlTemplate { get; init; }
+
+    public const string CartIdPlaceholder = "{cartId}";
 
     /// <summary>Hosts a click may redirect to; the shop URL's host when empty. Any other target lands on the shop.</summary>
     public List<string> AllowedRedirectHosts { get; init; } = [];

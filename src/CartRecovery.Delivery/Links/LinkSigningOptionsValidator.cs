@@ -26,8 +26,14 @@ public sealed partial class LinkSigningOptionsValidator : AbstractValidator<Link
         RuleFor(x => x.BaseUrl)
             .Must(IsWebAddress)
             .WithMessage($"'{nameof(LinkSigningOptions.BaseUrl)}' must be an absolute http or https address.");
-        RuleFor(x => x.ShopUrl).Must(IsWebAddress).When(x => x.ShopUrl is not null)
-            .WithMessage($"'{nameof(LinkSigningOptions.ShopUrl)}' must be an absolute http or https address.");
+        RuleFor(x => x.ShopUrl).Must(IsWebAddress)
+            .WithMessage($"'{nameof(LinkSigningOptions.ShopUrl)}' must be the shop's home page, an absolute http or https address: links in emails land there, never on the tracking address.");
+        RuleFor(x => x.CartUrlTemplate)
+            .Must(t => t!.Contains(LinkSigningOptions.CartIdPlaceholder, StringComparison.Ordinal) && IsWebAddress(ShopTargets.Fill(t, Guid.Empty)))
+            .WithMessage($"'{nameof(LinkSigningOptions.CartUrlTemplate)}' must be an absolute http or https address containing {LinkSigningOptions.CartIdPlaceholder}, e.g. https://shop.example/cart/{LinkSigningOptions.CartIdPlaceholder}.")
+            .Must((options, t) => IsRedirectHost(options, ShopTargets.Fill(t!, Guid.Empty)))
+            .WithMessage($"'{nameof(LinkSigningOptions.CartUrlTemplate)}' must point at one of the shop's hosts ('{nameof(LinkSigningOptions.AllowedRedirectHosts)}', or the shop URL's host), or a click on it would land on the shop home.")
+            .When(x => !string.IsNullOrEmpty(x.CartUrlTemplate));
         RuleForEach(x => x.AllowedRedirectHosts)
             .Must(host => Uri.CheckHostName(host) != UriHostNameType.Unknown)
             .WithMessage((_, host) => $"'{host}' is not a host name.")
@@ -36,6 +42,11 @@ public sealed partial class LinkSigningOptionsValidator : AbstractValidator<Link
         RuleFor(x => x.UnsubscribeTokenLifetime).GreaterThanOrEqualTo(x => x.TokenLifetime)
             .WithName(nameof(LinkSigningOptions.UnsubscribeTokenLifetime));
     }
+
+    private static bool IsRedirectHost(LinkSigningOptions options, Uri? url) =>
+        url is not null && (options.AllowedRedirectHosts.Count > 0
+            ? options.AllowedRedirectHosts.Contains(url.IdnHost, StringComparer.OrdinalIgnoreCase)
+            : string.Equals(options.ShopUrl?.IdnHost, url.IdnHost, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsWebAddress(Uri? url) =>
         url is { IsAbsoluteUri: true } && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp);

@@ -9,7 +9,8 @@ internal static class EmailModelValues
     private static readonly HashSet<string> Names =
     [
         "first_name", "locale", "currency", "cart_value", "discount_code", "discount_percent", "discount_expires_at",
-        "open_pixel_url", "unsubscribe_url", "products",
+        "open_pixel_url", "unsubscribe_url", "products", "cart_url", "shop_url", "carrier", "tracking_number",
+        "tracking_url", "categories", "recommendations",
     ];
 
     /// <summary>Whether a template may name this value even when the model leaves it empty.</summary>
@@ -27,6 +28,13 @@ internal static class EmailModelValues
         Set(context, "open_pixel_url", model.OpenPixelUrl.AbsoluteUri);
         Set(context, "unsubscribe_url", model.UnsubscribeUrl.AbsoluteUri);
         Set(context, "products", model.Products.Select(ToValues).ToList());
+        Set(context, "cart_url", model.CartUrl?.AbsoluteUri);
+        Set(context, "shop_url", model.ShopUrl.AbsoluteUri);
+        Set(context, "carrier", model.Carrier);
+        Set(context, "tracking_number", model.TrackingNumber);
+        Set(context, "tracking_url", model.TrackingUrl?.AbsoluteUri);
+        Set(context, "categories", model.Categories.ToList());
+        Set(context, "recommendations", model.Recommendations.Select(ToValues).ToList());
     }
 
     private static Dictionary<string, object?> ToValues(EmailProduct product) => new(StringComparer.Ordinal)
@@ -37,6 +45,7 @@ internal static class EmailModelValues
         ["unit_price"] = product.UnitPrice,
         ["line_total"] = product.UnitPrice * product.Quantity,
         ["currency"] = product.Currency,
+        ["category"] = product.Category,
         ["image_url"] = product.ImageUrl?.AbsoluteUri,
         ["click_url"] = product.ClickUrl.AbsoluteUri,
     };

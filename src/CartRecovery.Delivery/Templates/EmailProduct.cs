@@ -11,6 +11,7 @@ public sealed record EmailProduct
     public required decimal UnitPrice { get; init; }
     /// <summary>ISO-4217 code, e.g. "EUR".</summary>
     public required string Currency { get; init; }
+    public string? Category { get; init; }
     public Uri? ImageUrl { get; init; }
     public required Uri ClickUrl { get; init; }
 
@@ -24,6 +25,7 @@ public sealed record EmailProduct
             Quantity = line.Quantity,
             UnitPrice = line.UnitPrice,
             Currency = line.Currency,
+            Category = line.Category,
             ImageUrl = line.ImageUrl,
             ClickUrl = clickUrl,
         };

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text.RegularExpressions;
@@ -7,10 +8,11 @@ using Fluid.Values;
 
 namespace CartRecovery.Delivery.Templates;
 
-/// <summary>Renders a journey step's email with Fluid (Liquid). Templates are parsed once and cached. When the
-/// step's templates are missing or fail, the generic <c>_fallback</c> set is rendered instead; when that fails
-/// too, <see cref="EmailTemplateException"/> is thrown, so a half-rendered email never leaves this class.
-/// Thread-safe: register it as a singleton.</summary>
+/// <summary>Renders a journey step's email with Fluid (Liquid). Templates are parsed once and cached. The
+/// customer's locale picks the language: its templates when the step has them, else English, and dates and money
+/// follow the language the email is written in. When the step's templates are missing or fail, the generic
+/// <c>_fallback</c> set is rendered instead; when that fails too, <see cref="EmailTemplateException"/> is thrown,
+/// so a half-rendered email never leaves this class. Thread-safe: register it as a singleton.</summary>
 public sealed partial class EmailRenderer
 {
     // Encodes markup characters only: letters like ä and € stay readable in the HTML source.
@@ -32,10 +34,11 @@ public sealed partial class EmailRenderer
         ArgumentNullException.ThrowIfNull(stepName);
         ArgumentNullException.ThrowIfNull(model);
 
+        var culture = EmailCulture.Resolve(model.Locale);
         string reason;
         try
         {
-            return RenderWith(Templates(journey, stepName), model, fallbackReason: null);
+            return RenderWith(Templates(journey, stepName, culture), culture, model, fallbackReason: null);
         }
         catch (Exception ex) when (IsTemplateFailure(ex))
         {
@@ -44,7 +47,7 @@ public sealed partial class EmailRenderer
 
         try
         {
-            return RenderWith(Templates(EmailTemplatePath.FallbackJourney, EmailTemplatePath.FallbackStep), model, reason);
+            return RenderWith(Templates(EmailTemplatePath.FallbackJourney, EmailTemplatePath.FallbackStep, culture), culture, model, reason);
         }
         catch (Exception ex) when (IsTemplateFailure(ex))
         {
@@ -52,9 +55,9 @@ public sealed partial class EmailRenderer
         }
     }
 
-    private RenderedEmail RenderWith(EmailTemplateSet templates, EmailModel model, string? fallbackReason)
+    private RenderedEmail RenderWith(EmailTemplateSet templates, CultureInfo culture, EmailModel model, string? fallbackReason)
     {
-        var context = new TemplateContext(_options) { CultureInfo = EmailCulture.Resolve(model.Locale) };
+        var context = new TemplateContext(_options) { CultureInfo = EmailCulture.For(culture, templates.Language) };
         if (model.TimeZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(model.TimeZone, out var zone))
         {
             context.AmbientValues[EmailTemplateFilters.TimeZoneKey] = zone;
@@ -71,21 +74,30 @@ public sealed partial class EmailRenderer
             throw new EmailTemplateException("The template rendered an empty subject, HTML or text part.");
         }
 
-        return new RenderedEmail(subject, html, text, fallbackReason is not null, fallbackReason);
+        return new RenderedEmail(subject, html, text, fallbackReason is not null, fallbackReason, templates.Language);
     }
 
-    private EmailTemplateSet Templates(string journey, string stepName) =>
-        _templates.GetOrAdd($"{journey}/{stepName}", _ => new Lazy<EmailTemplateSet>(() => Parse(journey, stepName))).Value;
-
-    private EmailTemplateSet Parse(string journey, string stepName) =>
-        new(Parse(journey, stepName, EmailTemplatePart.Subject),
-            Parse(journey, stepName, EmailTemplatePart.Html),
-            Parse(journey, stepName, EmailTemplatePart.Text));
-
-    private IFluidTemplate Parse(string journey, string stepName, EmailTemplatePart part)
+    private EmailTemplateSet Templates(string journey, string stepName, CultureInfo culture)
     {
-        var source = _source.Find(journey, stepName, part)
-            ?? throw new EmailTemplateException($"There is no {part.ToString().ToLowerInvariant()} template.");
+        var wanted = EmailCulture.LanguageOf(culture);
+        return _templates.GetOrAdd($"{journey}/{stepName}/{wanted}",
+            _ => new Lazy<EmailTemplateSet>(() => Parse(journey, stepName, LanguageFor(journey, stepName, wanted)))).Value;
+    }
+
+    /// <summary>The customer's language when the step is written in it (its subject exists), else the default.</summary>
+    private string LanguageFor(string journey, string stepName, string wanted) =>
+        _source.Find(journey, stepName, wanted, EmailTemplatePart.Subject) is not null ? wanted : EmailLanguages.Default;
+
+    private EmailTemplateSet Parse(string journey, string stepName, string language) =>
+        new(Parse(journey, stepName, language, EmailTemplatePart.Subject),
+            Parse(journey, stepName, language, EmailTemplatePart.Html),
+            Parse(journey, stepName, language, EmailTemplatePart.Text),
+            language);
+
+    private IFluidTemplate Parse(string journey, string stepName, string language, EmailTemplatePart part)
+    {
+        var source = _source.Find(journey, stepName, language, part)
+            ?? throw new EmailTemplateException($"There is no {part.ToString().ToLowerInvariant()} template in '{language}'.");
         return _parser.TryParse(source, out var template, out var error)
             ? template
             : throw new EmailTemplateException($"The {part.ToString().ToLowerInvariant()} template does not parse: {error}");

@@ -261,6 +261,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
         Products = [.. saga.Lines],
         CartValue = CartLines.Value(saga.Lines),
         Currency = CartLines.Currency(saga.Lines),
+        CartId = saga.CorrelationId,
     };
 
     private static CartAbandoned CartAbandonedEvent(CartAbandonmentState saga) => new()

@@ -43,6 +43,7 @@ public sealed class RequestDiscountEmailActivity(
                 CartValue = cartValue,
                 Currency = CartLines.Currency(saga.Lines),
                 DiscountPercent = percent,
+                CartId = saga.CorrelationId,
             },
             context.CancellationToken);
 

@@ -81,7 +81,12 @@ public sealed class PostPurchaseStateMachine : MassTransitStateMachine<PostPurch
             When(OrderShipped)
                 .Then(c => MarkShipped(c.Saga))
                 .Send(JourneyEndpoints.EmailDispatcher, c => Email(c.Saga, PostPurchaseSteps.Shipment,
-                    PostPurchaseSteps.ShipmentName, c.Saga.ShipmentEmailRequestedAt!.Value))
+                    PostPurchaseSteps.ShipmentName, c.Saga.ShipmentEmailRequestedAt!.Value) with
+                {
+                    Carrier = c.Message.Carrier,
+                    TrackingNumber = c.Message.TrackingNumber,
+                    TrackingUrl = c.Message.TrackingUrl,
+                })
                 .TransitionTo(Shipped),
             AwaitReviewAfterDelivery(When(OrderDelivered), settings),
             RequestReview(When(ReviewRequest.Received)),
@@ -225,5 +230,6 @@ public sealed class PostPurchaseStateMachine : MassTransitStateMachine<PostPurch
         Products = [.. saga.Lines],
         CartValue = saga.Total,
         Currency = saga.Currency,
+        OrderId = saga.CorrelationId,
     };
 }

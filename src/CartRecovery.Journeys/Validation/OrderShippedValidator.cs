@@ -12,6 +12,7 @@ public sealed class OrderShippedValidator : AbstractValidator<OrderShipped>
         RuleFor(x => x.CustomerId).CustomerIdentifier();
         RuleFor(x => x.OrderId).RequiredId();
         RuleFor(x => x.Carrier).MaximumLength(64);
+        RuleFor(x => x.TrackingNumber).MaximumLength(64);
         RuleFor(x => x.TrackingUrl).HttpUrl();
     }
 }

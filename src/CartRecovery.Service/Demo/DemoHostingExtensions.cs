@@ -27,6 +27,11 @@ public static class DemoHostingExtensions
             ["Journeys:Inactivity:SunsetDelay"] = "00:02:00",
             ["Delivery:ContactPolicy:QuietHoursStart"] = "00:00",
             ["Delivery:ContactPolicy:QuietHoursEnd"] = "00:00",
+            // A demo shopper meets every journey within minutes, up to seven emails; the real cap (3 a week) would
+            // defer or drop the last ones, so the demo could never show the win-back email.
+            ["Delivery:ContactPolicy:MaxMarketingEmails"] = "10",
+            ["Delivery:Links:ShopUrl"] = DemoShop.Home,
+            ["Delivery:Links:CartUrlTemplate"] = DemoShop.CartUrlTemplate,
             ["Logging:LogLevel:CartRecovery.Service.Demo"] = "Information",
         });
         builder.Services.AddHostedService<DemoTrafficService>();

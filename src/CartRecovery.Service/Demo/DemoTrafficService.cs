@@ -12,11 +12,12 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Service.Demo;
 
 /// <summary>
-/// Plays a small shop for all four journeys: every few seconds a customer fills a cart and browses another product
-/// three times; one in three orders at once (post-purchase: shipment, review, cross-sell), the others walk away
-/// (cart recovery, then the discount); everyone goes quiet afterwards (win-back). The emails land in the SMTP sink;
-/// the decision log says why each was or was not sent (the frequency cap defers some, as it should). Events go through <c>POST /api/events</c>, as a shop
-/// that is not on .NET would send them.
+/// Plays a small shop for all four journeys, so every kind of email appears within minutes: every few seconds a
+/// customer fills a cart and browses another product three times; one in three orders at once (post-purchase:
+/// shipment, review, cross-sell), one walks away from the cart (cart recovery, then the discount), one leaves in
+/// checkout (the checkout reminder); everyone goes quiet afterwards (re-engagement, then win-back). Customers
+/// alternate between English and German. The emails land in the SMTP sink; the decision log says why each was or
+/// was not sent. Events go through <c>POST /api/events</c>, as a shop that is not on .NET would send them.
 /// </summary>
 public sealed partial class DemoTrafficService(
     IServer server,
@@ -32,13 +33,13 @@ public sealed partial class DemoTrafficService(
 
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly string[] FirstNames = ["", "Ada", "Grace", "Linus"];
-    private static readonly (string Sku, string Name, decimal Price)[] Catalog =
+    private static readonly (string Sku, string Name, decimal Price, string Category)[] Catalog =
     [
-        ("TSHIRT-BLK-M", "Organic T-shirt, black, M", 24.90m),
-        ("SNEAKER-42", "Canvas sneaker, size 42", 79.00m),
-        ("MUG-STONE", "Stoneware mug", 14.50m),
-        ("JACKET-RAIN", "Rain jacket", 189.00m),
-        ("SOCKS-3", "Merino socks, 3 pairs", 29.00m),
+        ("TSHIRT-BLK-M", "Organic T-shirt, black, M", 24.90m, "Clothing"),
+        ("SNEAKER-42", "Canvas sneaker, size 42", 79.00m, "Shoes"),
+        ("MUG-STONE", "Stoneware mug", 14.50m, "Home"),
+        ("JACKET-RAIN", "Rain jacket", 189.00m, "Clothing"),
+        ("SOCKS-3", "Merino socks, 3 pairs", 29.00m, "Clothing"),
     ];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -89,8 +90,8 @@ public sealed partial class DemoTrafficService(
             MarketingConsent = shopper % 7 != 0,
         }, cancellationToken);
 
-        var lines = Enumerable.Range(0, 1 + (shopper % 3)).Select(i => Catalog[(shopper + i) % Catalog.Length]).ToList();
-        foreach (var (sku, name, price) in lines)
+        var lines = Enumerable.Range(0, 1 + (shopper % 3)).Select(i => Line(Catalog[(shopper + i) % Catalog.Length])).ToList();
+        foreach (var line in lines)
         {
             await Publish(new CartItemAdded
             {
@@ -98,16 +99,12 @@ public sealed partial class DemoTrafficService(
                 OccurredAt = clock.GetUtcNow(),
                 CustomerId = customerId,
                 CartId = cartId,
-                Item = new ProductLine
-                {
-                    Sku = sku, Name = name, UnitPrice = price, Currency = "EUR", Quantity = 1,
-                    ProductUrl = new Uri($"https://shop.example/p/{sku.ToLowerInvariant()}"),
-                },
+                Item = line,
             }, cancellationToken);
         }
 
         // Looks at something else three times without buying it: browse abandonment.
-        var (browsedSku, browsedName, browsedPrice) = Catalog[(shopper + 3) % Catalog.Length];
+        var (browsedSku, browsedName, browsedPrice, browsedCategory) = Catalog[(shopper + 3) % Catalog.Length];
         for (var view = 0; view < 3; view++)
         {
             await Publish(new ProductViewed
@@ -119,7 +116,8 @@ public sealed partial class DemoTrafficService(
                 Name = browsedName,
                 UnitPrice = browsedPrice,
                 Currency = "EUR",
-                ProductUrl = new Uri($"https://shop.example/p/{browsedSku.ToLowerInvariant()}"),
+                Category = browsedCategory,
+                ProductUrl = DemoShop.Product(browsedSku),
                 ViewDuration = TimeSpan.FromSeconds(20),
             }, cancellationToken);
         }
@@ -136,18 +134,45 @@ public sealed partial class DemoTrafficService(
                 CustomerId = customerId,
                 OrderId = orderId,
                 CartId = cartId,
-                Lines = [.. lines.Select(l => new ProductLine { Sku = l.Sku, Name = l.Name, UnitPrice = l.Price, Currency = "EUR", Quantity = 1 })],
-                Total = lines.Sum(l => l.Price),
+                Lines = lines,
+                Total = lines.Sum(l => l.UnitPrice * l.Quantity),
                 Currency = "EUR",
             }, cancellationToken);
-            await Publish(new OrderShipped { EventId = NewId.NextGuid(), OccurredAt = clock.GetUtcNow(), CustomerId = customerId, OrderId = orderId, Carrier = "DHL" }, cancellationToken);
+            var parcel = $"0034043416{shopper:D10}";
+            await Publish(new OrderShipped
+            {
+                EventId = NewId.NextGuid(),
+                OccurredAt = clock.GetUtcNow(),
+                CustomerId = customerId,
+                OrderId = orderId,
+                Carrier = "DHL",
+                TrackingNumber = parcel,
+                TrackingUrl = new Uri($"https://parcels.example.net/track/{parcel}"),
+            }, cancellationToken);
             await Publish(new OrderDelivered { EventId = NewId.NextGuid(), OccurredAt = clock.GetUtcNow(), CustomerId = customerId, OrderId = orderId }, cancellationToken);
+        }
+
+        else if (shopper % 3 == 2)
+        {
+            // Gets as far as checkout and leaves: the checkout reminder instead of the cart recovery email.
+            await Publish(new CheckoutStarted { EventId = NewId.NextGuid(), OccurredAt = clock.GetUtcNow(), CustomerId = customerId, CartId = cartId }, cancellationToken);
         }
 
         // Whatever happened, the shopper then goes quiet: the win-back journey notices later.
 
-        LogShopper(customerId, lines.Count, shopper % 3 == 0 ? "ordered" : "walked away");
+        LogShopper(customerId, lines.Count, (shopper % 3) switch { 0 => "ordered", 1 => "walked away", _ => "left in checkout" });
     }
+
+    private static ProductLine Line((string Sku, string Name, decimal Price, string Category) product) => new()
+    {
+        Sku = product.Sku,
+        Name = product.Name,
+        UnitPrice = product.Price,
+        Currency = "EUR",
+        Quantity = 1,
+        Category = product.Category,
+        ProductUrl = DemoShop.Product(product.Sku),
+    };
 
     private async Task Publish<T>(T message, CancellationToken cancellationToken)
         where T : class

@@ -90,8 +90,53 @@ public sealed class When_delivery_options_are_bound
         {
             ["Delivery:Links:Secret"] = new string('s', 32),
             ["Delivery:Links:BaseUrl"] = "https://mail.example.com",
+            ["Delivery:Links:ShopUrl"] = "https://shop.example.com",
+            ["Delivery:Links:CartUrlTemplate"] = "https://shop.example.com/cart/{cartId}",
         });
         Assert.Equal(TimeSpan.FromDays(90), options.TokenLifetime);
+        Assert.Equal("https://shop.example.com/cart/{cartId}", options.CartUrlTemplate);
+    }
+
+    [Fact]
+    public void Should_refuse_to_start_without_the_shops_address() =>
+        Assert.Contains("Delivery:Links:ShopUrl", ErrorOf(() => BindLinks(new(), withShop: false)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("https://shop.example.com/cart", "containing {cartId}")]
+    [InlineData("/cart/{cartId}", "absolute http or https")]
+    [InlineData("ftp://shop.example.com/cart/{cartId}", "absolute http or https")]
+    [InlineData("https://elsewhere.example.org/cart/{cartId}", "one of the shop's hosts")]
+    public void Should_refuse_a_cart_url_template_that_cannot_land_on_the_cart(string template, string expected)
+    {
+        var error = ErrorOf(() => BindLinks(new() { ["Delivery:Links:CartUrlTemplate"] = template }));
+        Assert.Contains("Delivery:Links:CartUrlTemplate", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_accept_a_cart_url_template_on_an_allowed_redirect_host() =>
+        Assert.Equal("https://cart.example.com/{cartId}", BindLinks(new()
+        {
+            ["Delivery:Links:ShopUrl"] = "https://shop.example.com",
+            ["Delivery:Links:AllowedRedirectHosts:0"] = "shop.example.com",
+            ["Delivery:Links:AllowedRedirectHosts:1"] = "cart.example.com",
+            ["Delivery:Links:CartUrlTemplate"] = "https://cart.example.com/{cartId}",
+        }).CartUrlTemplate);
+
+    private static LinkSigningOptions BindLinks(Dictionary<string, string?> settings, bool withShop = true)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Delivery:Links:Secret"] = new string('s', 32),
+            ["Delivery:Links:BaseUrl"] = "https://mail.example.com",
+            ["Delivery:Links:ShopUrl"] = withShop ? "https://shop.example.com" : null,
+        };
+        foreach (var (key, value) in settings)
+        {
+            values[key] = value;
+        }
+
+        return OptionsBinding.Bind<LinkSigningOptions, LinkSigningOptionsValidator>(LinkSigningOptions.SectionName, values);
     }
 
     [Fact]

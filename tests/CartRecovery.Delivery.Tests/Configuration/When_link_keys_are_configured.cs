@@ -10,7 +10,11 @@ public sealed class When_link_keys_are_configured
 
     private static string ErrorOf(params (string Key, string Value)[] settings)
     {
-        var values = new Dictionary<string, string?> { ["Delivery:Links:BaseUrl"] = "https://mail.example.com" };
+        var values = new Dictionary<string, string?>
+        {
+            ["Delivery:Links:BaseUrl"] = "https://mail.example.com",
+            ["Delivery:Links:ShopUrl"] = "https://shop.example.com",
+        };
         foreach (var (key, value) in settings)
         {
             values[$"Delivery:Links:{key}"] = value;

@@ -12,7 +12,11 @@ internal static class LinkSigners
 
     public static LinkSigner From(params (string Key, string Value)[] settings)
     {
-        var values = new Dictionary<string, string?> { [$"{LinkSigningOptions.SectionName}:BaseUrl"] = "https://mail.example.com/" };
+        var values = new Dictionary<string, string?>
+        {
+            [$"{LinkSigningOptions.SectionName}:BaseUrl"] = "https://mail.example.com/",
+            [$"{LinkSigningOptions.SectionName}:ShopUrl"] = "https://shop.example.com/",
+        };
         foreach (var (key, value) in settings)
         {
             values[$"{LinkSigningOptions.SectionName}:{key}"] = value;

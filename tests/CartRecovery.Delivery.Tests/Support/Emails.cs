@@ -15,7 +15,7 @@ internal static class Emails
         ClickUrl = new Uri($"https://mail.example.com/t/c/{Uri.EscapeDataString(name)}"),
     };
 
-    public static EmailModel Model(string? firstName = "Anna", string? locale = "de-DE", string currency = "EUR") => new()
+    public static EmailModel Model(string? firstName = "Anna", string? locale = "en-GB", string currency = "EUR") => new()
     {
         FirstName = firstName,
         Locale = locale,
@@ -24,5 +24,6 @@ internal static class Emails
         CartValue = 1324.4m,
         OpenPixelUrl = new Uri("https://mail.example.com/t/o/token"),
         UnsubscribeUrl = new Uri("https://mail.example.com/u/token"),
+        ShopUrl = new Uri("https://mail.example.com/t/c/shop"),
     };
 }

@@ -6,16 +6,17 @@ namespace CartRecovery.Delivery.Tests.Support;
 internal sealed class InMemoryTemplateSource : IEmailTemplateSource
 {
     private readonly EmbeddedEmailTemplateSource _embedded = new();
-    private readonly Dictionary<(string, string, EmailTemplatePart), string?> _overrides = [];
+    private readonly Dictionary<(string, string, string, EmailTemplatePart), string?> _overrides = [];
 
-    public InMemoryTemplateSource With(string journey, string stepName, EmailTemplatePart part, string? source)
+    public InMemoryTemplateSource With(string journey, string stepName, EmailTemplatePart part, string? source,
+        string language = EmailLanguages.Default)
     {
-        _overrides[(journey, stepName, part)] = source;
+        _overrides[(journey, stepName, language, part)] = source;
         return this;
     }
 
-    public string? Find(string journey, string stepName, EmailTemplatePart part) =>
-        _overrides.TryGetValue((journey, stepName, part), out var source)
+    public string? Find(string journey, string stepName, string language, EmailTemplatePart part) =>
+        _overrides.TryGetValue((journey, stepName, language, part), out var source)
             ? source
-            : _embedded.Find(journey, stepName, part);
+            : _embedded.Find(journey, stepName, language, part);
 }

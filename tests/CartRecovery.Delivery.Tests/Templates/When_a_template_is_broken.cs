@@ -50,9 +50,18 @@ public sealed class When_a_template_is_broken
     [Fact]
     public void Should_render_the_fallback_for_a_step_without_templates()
     {
-        var email = new EmailRenderer().Render(JourneyNames.Inactivity, "win-back", Emails.Model());
+        var email = new EmailRenderer().Render(JourneyNames.Inactivity, "no-such-step", Emails.Model());
         Assert.True(email.UsedFallback);
         Assert.Equal("Anna, we picked something out for you", email.Subject);
+    }
+
+    [Fact]
+    public void Should_render_the_fallback_in_the_customers_language()
+    {
+        var email = new EmailRenderer().Render(JourneyNames.Inactivity, "no-such-step", Emails.Model(locale: "de-DE"));
+        Assert.True(email.UsedFallback);
+        Assert.Equal("de", email.Language);
+        Assert.Equal("Anna, wir haben etwas für Sie ausgesucht", email.Subject);
     }
 
     [Fact]

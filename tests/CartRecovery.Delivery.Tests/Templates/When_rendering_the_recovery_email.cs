@@ -55,7 +55,7 @@ public sealed class When_rendering_the_recovery_email
     {
         var email = Render(Emails.Model(locale: "de-DE", currency: "EUR"));
         Assert.Contains("1 x 1.234,50\u00A0€", email.Text, StringComparison.Ordinal);
-        Assert.Contains("Total: 1.324,40\u00A0€", email.Text, StringComparison.Ordinal);
+        Assert.Contains("Summe: 1.324,40\u00A0€", email.Text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class When_rendering_the_recovery_email
     [Fact]
     public void Should_keep_non_ascii_letters_readable_in_the_html()
     {
-        var email = Render(Emails.Model(firstName: "Jürgen"));
-        Assert.Contains("Hi Jürgen,", email.Html, StringComparison.Ordinal);
+        var email = Render(Emails.Model(firstName: "Jürgen", locale: "de-DE"));
+        Assert.Contains("Hallo Jürgen,", email.Html, StringComparison.Ordinal);
         Assert.Contains("1.234,50&#xA0;€", email.Html, StringComparison.Ordinal);
     }
 

@@ -1,5 +1,7 @@
 using CartRecovery.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
+using CartRecovery.Delivery.Links;
 using CartRecovery.Dispatcher.Decisions;
 
 namespace CartRecovery.IntegrationTests.Delivery;
@@ -17,7 +19,11 @@ public sealed class When_a_cart_is_abandoned_by_a_consenting_customer(ServiceEnd
 
     public async Task InitializeAsync()
     {
-        _host = await TestHost.Start(services, await services.CreateDatabase(), o => o.PurgeQueues = true);
+        _host = await TestHost.Start(services, await services.CreateDatabase(), o =>
+        {
+            o.PurgeQueues = true;
+            o.Settings["Delivery:Links:CartUrlTemplate"] = "https://shop.example/cart/{cartId}";
+        });
         await _host.Bus.Publish(Customers.Consenting(_customerId));
         await Customers.ProfileReady(_host, _customerId);
         await _host.Bus.Publish(CartEvents.ItemAdded(_cartId, "BOOT-42", quantity: 2, unitPrice: 1234.5m, customerId: _customerId));
@@ -42,6 +48,23 @@ public sealed class When_a_cart_is_abandoned_by_a_consenting_customer(ServiceEnd
         var discount = mails[1];
         Assert.Equal($"{_cartId:N}.2@cartrecovery.local", discount.MessageId);
         Assert.Matches("CR-[0-9A-Z]{5}-[0-9A-Z]{5}", discount.TextBody);
+    }
+
+    [Fact]
+    public async Task Should_write_to_a_german_customer_in_german_and_link_back_to_the_cart_page()
+    {
+        var mails = await new SmtpSink(services.Maildir).WaitFor(Address, count: 2, TimeSpan.FromSeconds(40));
+        var signer = _host.Services.GetRequiredService<LinkSigner>();
+
+        Assert.Equal("Ada, Sie haben etwas in Ihrem Warenkorb vergessen", mails[0].Subject);
+        Assert.Contains("Gültig bis", mails[1].TextBody, StringComparison.Ordinal);
+        foreach (var (mail, button) in new[] { (mails[0], "Zurück zum Warenkorb"), (mails[1], "Code einlösen") })
+        {
+            var link = Regex.Match(mail.TextBody ?? "", $@"{button}: http://127\.0\.0\.1:5080/t/c/(?<token>\S+)");
+            Assert.True(link.Success, $"no '{button}' link in: {mail.TextBody}");
+            Assert.True(signer.TryVerify(link.Groups["token"].Value, DateTimeOffset.UtcNow, out var token));
+            Assert.Equal(new Uri($"https://shop.example/cart/{_cartId:D}"), token.Target);
+        }
     }
 
     [Fact]

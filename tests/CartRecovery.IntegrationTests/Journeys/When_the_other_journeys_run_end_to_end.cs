@@ -54,6 +54,7 @@ public sealed class When_the_other_journeys_run_end_to_end(ServiceEndpoints serv
         var mail = await new SmtpSink(services.Maildir).WaitForOne($"{customerId}@example.com",
             m => m.HtmlBody?.Contains("Desk lamp", StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30));
         Assert.Contains("Stone vase", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("Noch unentschlossen: Desk lamp?", mail.Subject);
     }
 
     [Fact]
@@ -66,11 +67,19 @@ public sealed class When_the_other_journeys_run_end_to_end(ServiceEndpoints serv
             EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, OrderId = orderId,
             Lines = [CartEvents.ItemAdded(orderId, "KETTLE-2").Item], Total = 20m, Currency = "EUR",
         });
-        await _host.Bus.Publish(new OrderShipped { EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, OrderId = orderId, Carrier = "DHL" });
+        await _host.Bus.Publish(new OrderShipped
+        {
+            EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, OrderId = orderId,
+            Carrier = "DHL", TrackingNumber = "00340434161094042557", TrackingUrl = new Uri("https://parcels.example.net/track/00340434161094042557"),
+        });
 
         var mail = await new SmtpSink(services.Maildir).WaitForOne($"{customerId}@example.com",
             m => m.MessageId == $"{orderId:N}.1@cartrecovery.local", TimeSpan.FromSeconds(30));
         Assert.Contains("Product KETTLE-2", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal("Ada, Ihre Bestellung ist unterwegs", mail.Subject);
+        Assert.Contains("Ihre Bestellung ist unterwegs mit DHL.", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Sendungsnummer: 00340434161094042557", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Sendung verfolgen: https://parcels.example.net/track/00340434161094042557", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +91,8 @@ public sealed class When_the_other_journeys_run_end_to_end(ServiceEndpoints serv
             EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, JourneyId = Guid.NewGuid(), Step = 1,
         });
 
-        await new SmtpSink(services.Maildir).WaitFor($"{customerId}@example.com", count: 1, TimeSpan.FromSeconds(30));
+        var mail = Assert.Single(await new SmtpSink(services.Maildir).WaitFor($"{customerId}@example.com", count: 1, TimeSpan.FromSeconds(30)));
+        Assert.Equal("Wir vermissen Sie, Ada", mail.Subject);
         Assert.Equal("Lapsed", await Eventually.Until(
             () => _host.Database.Scalar<string>("SELECT current_state FROM inactivity_state WHERE customer_id = @id", ("id", customerId)),
             s => s == "Lapsed", TimeSpan.FromSeconds(10), "lapsed"));

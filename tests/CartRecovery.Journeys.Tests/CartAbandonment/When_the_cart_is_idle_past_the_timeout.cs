@@ -39,6 +39,7 @@ public sealed class When_the_cart_is_idle_past_the_timeout : IAsyncLifetime
         Assert.Equal(75m, command.CartValue);
         Assert.Equal("EUR", command.Currency);
         Assert.Null(command.DiscountPercent);
+        Assert.Equal(_cartId, command.CartId);
         Assert.Equal(JourneyEndpoints.EmailDispatcherQueue, sent.Context.DestinationAddress!.AbsolutePath.Trim('/'));
     }
 

@@ -35,6 +35,7 @@ public sealed class When_the_discount_follow_up_is_due : IAsyncLifetime
         Assert.Equal(CartAbandonmentSteps.DiscountName, email.StepName);
         Assert.Equal(10, email.DiscountPercent);
         Assert.Equal(500m, email.CartValue);
+        Assert.Equal(email.JourneyId, email.CartId);
     }
 
     [Fact]

@@ -32,6 +32,16 @@ public sealed class When_the_order_ships : IAsyncLifetime
         Assert.Equal(["SKU-1", "SKU-2"], email.Products.Select(p => p.Sku));
         Assert.Equal(50m, email.CartValue);
         Assert.Equal("EUR", email.Currency);
+        Assert.Equal(_orderId, email.OrderId);
+    }
+
+    [Fact]
+    public async Task Should_give_the_shipment_email_the_carrier_and_tracking_details()
+    {
+        var email = Assert.Single(await _h.EmailsOf(JourneyNames.PostPurchase));
+        Assert.Equal("DHL", email.Carrier);
+        Assert.Equal("00340434161094042557", email.TrackingNumber);
+        Assert.Equal(new Uri("https://track.example/123"), email.TrackingUrl);
     }
 
     [Fact]

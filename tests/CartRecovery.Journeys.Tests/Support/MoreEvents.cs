@@ -40,6 +40,7 @@ public static class MoreEvents
         CustomerId = Events.CustomerId,
         OrderId = orderId,
         Carrier = "DHL",
+        TrackingNumber = "00340434161094042557",
         TrackingUrl = new Uri("https://track.example/123"),
     };
 
