@@ -18,4 +18,8 @@ public sealed record SendJourneyEmail
     public string? Currency { get; init; }
     /// <summary>Set on discount steps: the percentage the dispatcher mints a unique code for.</summary>
     public int? DiscountPercent { get; init; }
+    /// <summary>The experiment the journey takes part in (e.g. "cart-abandonment.recovery-delay"), if any.</summary>
+    public string? Experiment { get; init; }
+    /// <summary>The customer's arm of <see cref="Experiment"/> (e.g. "1h"), recorded in every decision.</summary>
+    public string? Variant { get; init; }
 }

@@ -15,6 +15,7 @@ public sealed class CartAbandonmentStateDefinition(IOptions<JourneyEndpointOptio
             .By<OrderPlaced>(m => m.CartId ?? m.OrderId)
             .By<CancelJourney>(m => m.JourneyId)
             .By<CartIdleTimeoutElapsed>(m => m.CartId)
+            .By<CheckoutIdleTimeoutElapsed>(m => m.CartId)
             .By<DiscountFollowUpDue>(m => m.CartId)
             .By<CartJourneyExpired>(m => m.CartId);
 }

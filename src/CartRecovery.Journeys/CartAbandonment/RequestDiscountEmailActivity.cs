@@ -43,6 +43,8 @@ public sealed class RequestDiscountEmailActivity(
                 CartValue = cartValue,
                 Currency = CartLines.Currency(saga.Lines),
                 DiscountPercent = percent,
+                Experiment = CartAbandonmentExperiments.Of(saga),
+                Variant = saga.Variant,
             },
             context.CancellationToken);
 
