@@ -14,9 +14,6 @@ public sealed class CartAbandonmentOptionsValidator : AbstractValidator<CartAban
         RuleFor(x => x.Expiry)
             .GreaterThan(x => LongestIdleTimeout(x) + x.DiscountFollowUpDelay)
             .WithMessage("'Expiry' must leave room for the (longest) idle timeout and the discount follow-up.");
-        RuleFor(x => x.Expiry)
-            .GreaterThan(x => x.CheckoutIdleTimeout)
-            .WithMessage("'Expiry' must leave room for the checkout idle timeout.");
         RuleFor(x => x.StandardDiscountPercent).InclusiveBetween(0, 90);
         RuleFor(x => x.VipDiscountPercent).InclusiveBetween(0, 90)
             .GreaterThanOrEqualTo(x => x.StandardDiscountPercent);

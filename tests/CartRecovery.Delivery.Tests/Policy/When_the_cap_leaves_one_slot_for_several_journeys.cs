@@ -10,7 +10,8 @@ public sealed class When_the_cap_leaves_one_slot_for_several_journeys
 {
     private static readonly SentEmail[] TwoTaken =
     [
-        Policies.Sent(JourneyNames.PostPurchase, Moments.Noon.AddDays(-2)),
+        // The older one leaves the 7-day window within the hour, so the loser is deferred rather than dropped.
+        Policies.Sent(JourneyNames.PostPurchase, Moments.Noon.AddDays(-7).AddHours(1)),
         Policies.Sent(JourneyNames.BrowseAbandonment, Moments.Noon.AddDays(-1)),
     ];
 

@@ -54,6 +54,7 @@ public sealed class When_the_cart_journey_runs_a_recovery_delay_experiment : IAs
         Assert.Equal("3h", (await _h.CartIn(cartId, m => m.Active)).Variant);
 
         await _h.Advance(TimeSpan.FromHours(3));
+        await _h.CartIn(cartId, m => m.Abandoned);
         await _h.Advance(TimeSpan.FromDays(1));
         await _h.CartIn(cartId, m => m.DiscountOffered);
 
