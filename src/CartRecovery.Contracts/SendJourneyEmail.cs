@@ -28,4 +28,8 @@ public sealed record SendJourneyEmail
     public string? Carrier { get; init; }
     public string? TrackingNumber { get; init; }
     public Uri? TrackingUrl { get; init; }
+    /// <summary>The experiment the journey takes part in (e.g. "cart-abandonment.recovery-delay"), if any.</summary>
+    public string? Experiment { get; init; }
+    /// <summary>The customer's arm of <see cref="Experiment"/> (e.g. "1h"), recorded in every decision.</summary>
+    public string? Variant { get; init; }
 }

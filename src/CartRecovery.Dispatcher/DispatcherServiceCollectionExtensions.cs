@@ -15,6 +15,7 @@ using CartRecovery.Journeys;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Journeys.Customers;
 using CartRecovery.Persistence.Retention;
+using CartRecovery.Persistence.Sagas;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -53,6 +54,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<IRetentionPurge, DecisionPurge>();
         services.AddSingleton<IRetentionPurge, LedgerPurge>();
         services.AddScoped<DecisionLog>();
+        services.AddScoped<LateJourneyEvents>();
         services.AddScoped<DiscountCodes>();
         services.AddScoped<OrderAttribution>();
         services.Replace(ServiceDescriptor.Scoped<ICustomerSegments, ProfileBackedCustomerSegments>());

@@ -11,6 +11,7 @@ using CartRecovery.Dispatcher.Profiles;
 using CartRecovery.Dispatcher.Sending;
 using CartRecovery.Journeys.PostPurchase;
 using CartRecovery.Journeys.Telemetry;
+using CartRecovery.Persistence.Sagas;
 using MassTransit;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,7 @@ public sealed class SendJourneyEmailConsumer(
     CustomerProfileStore profiles,
     SendLedger ledger,
     SupportStops supportStops,
+    LateJourneyEvents lateEvents,
     CustomerPseudonym pseudonyms,
     DecisionLog decisions,
     DiscountCodes discountCodes,
@@ -86,6 +88,11 @@ public sealed class SendJourneyEmailConsumer(
                 return;
         }
 
+        if (!waitedForRelay && await Settle(context, request, now, ct))
+        {
+            return;
+        }
+
         var profile = await profiles.Find(request.CustomerId, ct);
         var contact = new ContactRequest(request.JourneyId, request.Journey, request.Step, request.CustomerId, request.RequestedAt);
         var slots = await ledger.SlotsSince(contact, now - policyOptions.Value.Window, ct);
@@ -114,6 +121,41 @@ public sealed class SendJourneyEmailConsumer(
         }
 
         await Send(context, request, contact, profile!, decision, messageId, now, ct);
+    }
+
+    /// <summary>
+    /// Shops send events late: an order placed before the cart went idle can arrive after the recovery email was
+    /// requested. So every email first waits out the settle window after its request (coming back to this endpoint,
+    /// as deferred emails do), and then leaves only if no order, checkout or cancel reached its journey meanwhile.
+    /// True when the email stops here, held or settled.
+    /// </summary>
+    private async Task<bool> Settle(ConsumeContext context, SendJourneyEmail request, DateTimeOffset now, CancellationToken ct)
+    {
+        var window = policyOptions.Value.SettleWindow;
+        var settleEnds = request.RequestedAt + window;
+        if (now < settleEnds)
+        {
+            await context.ScheduleSend(context.ReceiveContext.InputAddress, settleEnds.UtcDateTime, request);
+            await Decide(request, DecisionOutcomes.Deferred, ContactRules.SettleWindow,
+                $"Held for the settle window of {window:c} after the request, so that a late order, checkout or cancel can still stop it.",
+                now, ct, deferUntil: settleEnds);
+            return true;
+        }
+
+        if (await lateEvents.Since(request.Journey, request.JourneyId, request.RequestedAt, ct) is not { } late)
+        {
+            return false;
+        }
+
+        afterCommit.Add(() => metrics.EmailSettled(request.Journey, request.Step, late));
+        await Decide(request, DecisionOutcomes.Suppressed, ContactRules.SettledByLateEvent,
+            $"A late {late} event reached the journey after this email was requested; the email is not sent.",
+            now, ct, new Dictionary<string, string>
+            {
+                ["lateEvent"] = late,
+                ["settleWindow"] = window.ToString("c", CultureInfo.InvariantCulture),
+            });
+        return true;
     }
 
     /// <summary>A policy rule holds the email back: deferred ones come back when the rule lets them, the others
@@ -271,6 +313,8 @@ public sealed class SendJourneyEmailConsumer(
             MessageId = messageId,
             DiscountCode = discountCode,
             DecidedAt = now,
+            Experiment = request.Experiment,
+            Variant = request.Variant,
         }, ct);
     }
 }

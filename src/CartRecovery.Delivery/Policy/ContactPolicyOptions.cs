@@ -51,6 +51,10 @@ public sealed record ContactPolicyOptions
     /// together compete by <see cref="Priorities"/>; zero turns the contest off (the first claim wins).</summary>
     public TimeSpan ContentionWindow { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Every email is held this long after it was requested and then sent only if no order, checkout or
+    /// cancel reached its journey meanwhile: shops send events late. Zero sends at once (after the same check).</summary>
+    public TimeSpan SettleWindow { get; init; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long after the original request a deferred email may still go out; later it is dropped.</summary>
     public TimeSpan DeferralExpiry { get; init; } = TimeSpan.FromHours(24);
 }

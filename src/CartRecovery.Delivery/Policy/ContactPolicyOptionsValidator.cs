@@ -18,6 +18,8 @@ public sealed class ContactPolicyOptionsValidator : AbstractValidator<ContactPol
         RuleFor(x => x.DeferralExpiry).GreaterThan(TimeSpan.Zero).WithName(nameof(ContactPolicyOptions.DeferralExpiry));
         RuleFor(x => x.ContentionWindow).GreaterThanOrEqualTo(TimeSpan.Zero).LessThan(x => x.DeferralExpiry)
             .WithName(nameof(ContactPolicyOptions.ContentionWindow));
+        RuleFor(x => x.SettleWindow).GreaterThanOrEqualTo(TimeSpan.Zero).LessThan(x => x.DeferralExpiry)
+            .WithName(nameof(ContactPolicyOptions.SettleWindow));
         RuleFor(x => x.DefaultTimeZone)
             .Must(id => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _))
             .WithMessage(x => $"'{nameof(ContactPolicyOptions.DefaultTimeZone)}' '{x.DefaultTimeZone}' is not a known time zone id.");

@@ -15,6 +15,12 @@ public static class ContactRules
     public const string LastSlotContest = "last-slot-contest";
     public const string Allowed = "allowed";
 
+    /// <summary>Not a policy rule: the email is held for the settle window after its request, so that late events
+    /// (an order, a checkout, a cancel) can still stop it.</summary>
+    public const string SettleWindow = "settle-window";
+    /// <summary>Not a policy rule: an order, checkout or cancel reached the journey after the email was requested.</summary>
+    public const string SettledByLateEvent = "settled-by-late-event";
+
     /// <summary>Not a policy rule: support cancelled the journey, so none of its emails goes out.</summary>
     public const string Cancelled = "cancelled";
     /// <summary>Not a policy rule: the customer was erased while this email waited.</summary>

@@ -16,4 +16,7 @@ public sealed record DecisionRecord
     public string? MessageId { get; init; }
     public string? DiscountCode { get; init; }
     public required DateTimeOffset DecidedAt { get; init; }
+    /// <summary>The experiment the journey takes part in and the customer's arm of it, on every decision.</summary>
+    public string? Experiment { get; init; }
+    public string? Variant { get; init; }
 }

@@ -24,6 +24,7 @@ public static class CartAbandonmentBinderExtensions
         where T : class =>
         binder
             .Unschedule(machine.IdleTimeout)
+            .Unschedule(machine.CheckoutIdleTimeout)
             .Unschedule(machine.DiscountFollowUp)
             .Unschedule(machine.Expiry);
 }

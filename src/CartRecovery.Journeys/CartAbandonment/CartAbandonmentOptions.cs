@@ -1,3 +1,5 @@
+using CartRecovery.Journeys.Experiments;
+
 namespace CartRecovery.Journeys.CartAbandonment;
 
 /// <summary>Marketer-tunable thresholds of the cart journey, bound from <c>Journeys:CartAbandonment</c>.</summary>
@@ -7,6 +9,13 @@ public sealed record CartAbandonmentOptions
 
     /// <summary>A cart with no activity for this long is abandoned.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A cart whose checkout started and saw nothing else for this long gets the checkout email.</summary>
+    public TimeSpan CheckoutIdleTimeout { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Arms of the recovery-delay experiment (<see cref="CartAbandonmentExperiments.RecoveryDelay"/>): each
+    /// customer's carts wait their arm's delay instead of <see cref="IdleTimeout"/>. Empty: no experiment.</summary>
+    public IReadOnlyList<DelayVariant> RecoveryDelayVariants { get; init; } = [];
 
     /// <summary>How long after the recovery email the discount email is due, if the cart is still abandoned.</summary>
     public TimeSpan DiscountFollowUpDelay { get; init; } = TimeSpan.FromHours(24);

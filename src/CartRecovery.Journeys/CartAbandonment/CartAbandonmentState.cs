@@ -18,6 +18,11 @@ public class CartAbandonmentState : SagaStateMachineInstance, ISagaVersion, IJou
     public DateTimeOffset? AbandonedAt { get; set; }
     public DateTimeOffset? RecoveryEmailRequestedAt { get; set; }
     public DateTimeOffset? DiscountEmailRequestedAt { get; set; }
+    /// <summary>When checkout last started (arrival time): an email requested before it is settled by it.</summary>
+    public DateTimeOffset? CheckoutStartedAt { get; set; }
+    public DateTimeOffset? CheckoutEmailRequestedAt { get; set; }
+    /// <summary>The customer's arm of <see cref="CartAbandonmentExperiments.RecoveryDelay"/>; null without the experiment.</summary>
+    public string? Variant { get; set; }
     public int? DiscountPercent { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
     public string? Outcome { get; set; }
@@ -27,6 +32,7 @@ public class CartAbandonmentState : SagaStateMachineInstance, ISagaVersion, IJou
     public List<Guid> RecentEventIds { get; set; } = [];
 
     public Guid? IdleTimeoutTokenId { get; set; }
+    public Guid? CheckoutIdleTimeoutTokenId { get; set; }
     public Guid? DiscountFollowUpTokenId { get; set; }
     public Guid? ExpiryTokenId { get; set; }
 }

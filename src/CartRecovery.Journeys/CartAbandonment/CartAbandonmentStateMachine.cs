@@ -1,4 +1,5 @@
 using CartRecovery.Contracts;
+using CartRecovery.Journeys.Experiments;
 using CartRecovery.Journeys.Telemetry;
 using MassTransit;
 using Microsoft.Extensions.Options;
@@ -6,18 +7,20 @@ using Microsoft.Extensions.Options;
 namespace CartRecovery.Journeys.CartAbandonment;
 
 /// <summary>
-/// Cart abandonment: idle carts get a recovery email, then a discount if still abandoned, until an order, an
-/// emptied cart or the expiry ends the journey. The idle window slides without touching the scheduler on every
+/// Cart abandonment: idle carts get a recovery email, then a discount if still abandoned, and a cart left idle in
+/// checkout gets the checkout email, until an order, an emptied cart or the expiry ends the journey. The idle window slides without touching the scheduler on every
 /// event: it is armed once and, when it fires, re-armed for whatever remains since the last activity.
 /// </summary>
 public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAbandonmentState>
 {
     private readonly TimeProvider _clock;
+    private readonly CartAbandonmentOptions _settings;
 
     public CartAbandonmentStateMachine(IOptions<CartAbandonmentOptions> options, TimeProvider clock, CartRecoveryMetrics metrics)
     {
         _clock = clock;
         var settings = options.Value;
+        _settings = settings;
 
         InstanceState(x => x.CurrentState);
 
@@ -49,6 +52,15 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
                 r.OnMissingInstance(m => m.Discard());
             };
         });
+        Schedule(() => CheckoutIdleTimeout, x => x.CheckoutIdleTimeoutTokenId, s =>
+        {
+            s.Delay = settings.CheckoutIdleTimeout;
+            s.Received = r =>
+            {
+                r.CorrelateById(c => c.Message.CartId);
+                r.OnMissingInstance(m => m.Discard());
+            };
+        });
         Schedule(() => DiscountFollowUp, x => x.DiscountFollowUpTokenId, s =>
         {
             s.Delay = settings.DiscountFollowUpDelay;
@@ -71,7 +83,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
         Initially(
             When(ItemAdded)
                 .Then(c => Start(c.Saga, c.Message))
-                .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId })
+                .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId }, c => IdleTimeoutOf(c.Saga))
                 .Schedule(Expiry, c => new CartJourneyExpired { CartId = c.Saga.CorrelationId })
                 .TransitionTo(Active),
             // The order was known before any cart event: keep a converted tombstone so late cart events can
@@ -90,52 +102,66 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
                 .If(c => c.Saga.Lines.Count == 0, x => EndJourney(x, _ => CartJourneyOutcomes.Emptied)),
             When(CheckoutStarted)
                 .Unschedule(IdleTimeout)
+                .Then(c => c.Saga.CheckoutStartedAt = _clock.GetUtcNow())
+                .Schedule(CheckoutIdleTimeout, c => new CheckoutIdleTimeoutElapsed { CartId = c.Saga.CorrelationId })
                 .TransitionTo(CheckingOut),
             EndJourney(When(OrderPlaced).Then(c => c.Saga.OrderId = c.Message.OrderId),
                 _ => CartJourneyOutcomes.Converted),
-            When(IdleTimeout.Received, c => IdleRemaining(c.Saga, settings) > TimeSpan.Zero)
+            When(IdleTimeout.Received, c => IdleRemaining(c.Saga) > TimeSpan.Zero)
                 .Schedule(IdleTimeout,
                     c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId },
-                    c => IdleRemaining(c.Saga, settings)),
-            When(IdleTimeout.Received, c => IdleRemaining(c.Saga, settings) <= TimeSpan.Zero)
+                    c => IdleRemaining(c.Saga)),
+            When(IdleTimeout.Received, c => IdleRemaining(c.Saga) <= TimeSpan.Zero)
                 .Then(c => MarkAbandoned(c.Saga))
                 .Send(JourneyEndpoints.EmailDispatcher, c => RecoveryEmail(c.Saga))
                 .Publish(c => CartAbandonedEvent(c.Saga))
                 .Schedule(DiscountFollowUp, c => new DiscountFollowUpDue { CartId = c.Saga.CorrelationId })
                 .TransitionTo(Abandoned),
+            // Armed for a checkout the cart has since left; the cart's own idle timer decides now.
+            Ignore(CheckoutIdleTimeout.Received),
             Ignore(DiscountFollowUp.Received),
             EndJourney(When(Expiry.Received), _ => CartJourneyOutcomes.Expired));
 
         During(CheckingOut,
             When(ItemAdded)
                 .Then(c => ApplyItemAdded(c.Saga, c.Message))
-                .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId })
+                .Unschedule(CheckoutIdleTimeout)
+                .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId }, c => IdleTimeoutOf(c.Saga))
                 .TransitionTo(Active),
             When(ItemRemoved)
                 .Then(c => ApplyItemRemoved(c.Saga, c.Message))
                 .IfElse(c => c.Saga.Lines.Count == 0,
                     emptied => EndJourney(emptied, _ => CartJourneyOutcomes.Emptied),
                     resumed => resumed
-                        .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId })
+                        .Unschedule(CheckoutIdleTimeout)
+                        .Schedule(IdleTimeout, c => new CartIdleTimeoutElapsed { CartId = c.Saga.CorrelationId }, c => IdleTimeoutOf(c.Saga))
                         .TransitionTo(Active)),
+            // A repeated checkout event is the same checkout; its idle clock keeps running from the first.
             Ignore(CheckoutStarted),
             EndJourney(When(OrderPlaced).Then(c => c.Saga.OrderId = c.Message.OrderId),
                 _ => CartJourneyOutcomes.Converted),
+            When(CheckoutIdleTimeout.Received)
+                .Then(c => c.Saga.CheckoutEmailRequestedAt = _clock.GetUtcNow())
+                .Send(JourneyEndpoints.EmailDispatcher, c => CheckoutEmail(c.Saga))
+                .TransitionTo(CheckoutAbandoned),
             Ignore(IdleTimeout.Received),
             Ignore(DiscountFollowUp.Received),
             EndJourney(When(Expiry.Received), _ => CartJourneyOutcomes.Expired));
 
-        During(Abandoned, DiscountOffered,
+        During(Abandoned, DiscountOffered, CheckoutAbandoned,
             When(ItemAdded)
                 .Then(c => ApplyItemAdded(c.Saga, c.Message)),
             When(ItemRemoved)
                 .Then(c => ApplyItemRemoved(c.Saga, c.Message))
                 .If(c => c.Saga.Lines.Count == 0, x => EndJourney(x, _ => CartJourneyOutcomes.Emptied)),
-            // The recovery email already went out; only an order or the expiry changes the outcome now.
-            Ignore(CheckoutStarted),
+            // The email was requested; only an order or the expiry changes the outcome now. The checkout is noted,
+            // so the dispatcher does not send an email it arrived too late to stop (its settle window).
+            When(CheckoutStarted)
+                .Then(c => c.Saga.CheckoutStartedAt = _clock.GetUtcNow()),
             EndJourney(When(OrderPlaced).Then(c => c.Saga.OrderId = c.Message.OrderId),
                 c => OrderOutcome(c.Saga, c.Message)),
             Ignore(IdleTimeout.Received),
+            Ignore(CheckoutIdleTimeout.Received),
             EndJourney(When(Expiry.Received), _ => CartJourneyOutcomes.Expired));
 
         During(Abandoned,
@@ -143,10 +169,10 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
                 .Activity(x => x.OfType<RequestDiscountEmailActivity>())
                 .TransitionTo(DiscountOffered));
 
-        During(DiscountOffered,
+        During(DiscountOffered, CheckoutAbandoned,
             Ignore(DiscountFollowUp.Received));
 
-        During(Active, CheckingOut, Abandoned, DiscountOffered,
+        During(new[] { Active, CheckingOut, Abandoned, DiscountOffered, CheckoutAbandoned },
             EndJourney(When(CancelRequested), _ => CartJourneyOutcomes.Cancelled));
 
         // Late and duplicate events after the end change nothing: the journey is over and stays over.
@@ -162,6 +188,8 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
         During(Final,
             Ignore(IdleTimeout.AnyReceived),
             Ignore(IdleTimeout.Received),
+            Ignore(CheckoutIdleTimeout.AnyReceived),
+            Ignore(CheckoutIdleTimeout.Received),
             Ignore(DiscountFollowUp.AnyReceived),
             Ignore(DiscountFollowUp.Received),
             Ignore(Expiry.AnyReceived),
@@ -174,6 +202,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
     public State CheckingOut { get; private set; } = null!;
     public State Abandoned { get; private set; } = null!;
     public State DiscountOffered { get; private set; } = null!;
+    public State CheckoutAbandoned { get; private set; } = null!;
 
     public Event<CartItemAdded> ItemAdded { get; private set; } = null!;
     public Event<CartItemRemoved> ItemRemoved { get; private set; } = null!;
@@ -182,6 +211,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
     public Event<CancelJourney> CancelRequested { get; private set; } = null!;
 
     public Schedule<CartAbandonmentState, CartIdleTimeoutElapsed> IdleTimeout { get; private set; } = null!;
+    public Schedule<CartAbandonmentState, CheckoutIdleTimeoutElapsed> CheckoutIdleTimeout { get; private set; } = null!;
     public Schedule<CartAbandonmentState, DiscountFollowUpDue> DiscountFollowUp { get; private set; } = null!;
     public Schedule<CartAbandonmentState, CartJourneyExpired> Expiry { get; private set; } = null!;
 
@@ -190,6 +220,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
         var now = _clock.GetUtcNow();
         saga.CustomerId = message.CustomerId;
         saga.StartedAt = now;
+        saga.Variant = VariantAssignment.Pick(CartAbandonmentExperiments.RecoveryDelay, message.CustomerId, _settings.RecoveryDelayVariants)?.Name;
         ApplyItemAdded(saga, message);
     }
 
@@ -211,8 +242,13 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
         }
     }
 
-    private TimeSpan IdleRemaining(CartAbandonmentState saga, CartAbandonmentOptions settings) =>
-        saga.LastActivityAt + settings.IdleTimeout - _clock.GetUtcNow();
+    private TimeSpan IdleRemaining(CartAbandonmentState saga) =>
+        saga.LastActivityAt + IdleTimeoutOf(saga) - _clock.GetUtcNow();
+
+    /// <summary>The idle timeout of the customer's arm of the recovery-delay experiment, else the configured one
+    /// (also when the arm has since been removed from the configuration).</summary>
+    private TimeSpan IdleTimeoutOf(CartAbandonmentState saga) =>
+        _settings.RecoveryDelayVariants.FirstOrDefault(v => v.Name == saga.Variant)?.Delay ?? _settings.IdleTimeout;
 
     private void MarkAbandoned(CartAbandonmentState saga)
     {
@@ -246,7 +282,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
             .Finalize();
 
     private static string OrderOutcome(CartAbandonmentState saga, OrderPlaced order) =>
-        saga.RecoveryEmailRequestedAt is { } emailed && order.OccurredAt >= emailed
+        new[] { saga.RecoveryEmailRequestedAt, saga.CheckoutEmailRequestedAt }.Any(emailed => order.OccurredAt >= emailed)
             ? CartJourneyOutcomes.Recovered
             : CartJourneyOutcomes.Converted;
 
@@ -262,6 +298,24 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
         CartValue = CartLines.Value(saga.Lines),
         Currency = CartLines.Currency(saga.Lines),
         CartId = saga.CorrelationId,
+        Experiment = CartAbandonmentExperiments.Of(saga),
+        Variant = saga.Variant,
+    };
+
+    private SendJourneyEmail CheckoutEmail(CartAbandonmentState saga) => new()
+    {
+        JourneyId = saga.CorrelationId,
+        Journey = JourneyNames.CartAbandonment,
+        Step = CartAbandonmentSteps.Checkout,
+        StepName = CartAbandonmentSteps.CheckoutName,
+        CustomerId = saga.CustomerId,
+        RequestedAt = saga.CheckoutEmailRequestedAt ?? _clock.GetUtcNow(),
+        Products = [.. saga.Lines],
+        CartValue = CartLines.Value(saga.Lines),
+        Currency = CartLines.Currency(saga.Lines),
+        CartId = saga.CorrelationId,
+        Experiment = CartAbandonmentExperiments.Of(saga),
+        Variant = saga.Variant,
     };
 
     private static CartAbandoned CartAbandonedEvent(CartAbandonmentState saga) => new()

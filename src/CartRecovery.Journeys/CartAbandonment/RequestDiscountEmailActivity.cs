@@ -44,6 +44,8 @@ public sealed class RequestDiscountEmailActivity(
                 Currency = CartLines.Currency(saga.Lines),
                 DiscountPercent = percent,
                 CartId = saga.CorrelationId,
+                Experiment = CartAbandonmentExperiments.Of(saga),
+                Variant = saga.Variant,
             },
             context.CancellationToken);
 

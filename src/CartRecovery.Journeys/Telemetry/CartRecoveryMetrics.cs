@@ -10,6 +10,7 @@ public sealed class CartRecoveryMetrics
     private readonly Counter<long> _eventsConsumed;
     private readonly Counter<long> _eventsRejected;
     private readonly Counter<long> _emailDecisions;
+    private readonly Counter<long> _emailsSettled;
     private readonly Counter<long> _journeysStarted;
     private readonly Counter<long> _journeysEnded;
     private readonly Counter<long> _conversions;
@@ -22,6 +23,7 @@ public sealed class CartRecoveryMetrics
         _eventsConsumed = meter.CreateCounter<long>("cartrecovery.events.consumed", description: "Inbound events that passed validation, per type");
         _eventsRejected = meter.CreateCounter<long>("cartrecovery.events.rejected", description: "Inbound events refused by validation, per type");
         _emailDecisions = meter.CreateCounter<long>("cartrecovery.emails", description: "Email decisions per journey, outcome and rule");
+        _emailsSettled = meter.CreateCounter<long>("cartrecovery.emails.settled", description: "Emails not sent because an order, checkout or cancel reached the journey within the settle window, per journey, step and late event");
         _journeysStarted = meter.CreateCounter<long>("cartrecovery.journeys.started", description: "Journeys (or rounds of a journey) started per kind");
         _journeysEnded = meter.CreateCounter<long>("cartrecovery.journeys.ended", description: "Journeys (or rounds of a journey) ended per kind and outcome, recovered carts among them");
         _conversions = meter.CreateCounter<long>("cartrecovery.conversions", description: "Orders credited to the last email decision within the attribution window, per journey, step and treatment (treated or holdout)");
@@ -35,6 +37,9 @@ public sealed class CartRecoveryMetrics
 
     public void EmailDecided(string journey, string outcome, string rule) =>
         _emailDecisions.Add(1, new("journey", journey), new("outcome", outcome), new("rule", rule));
+
+    public void EmailSettled(string journey, int step, string lateEvent) =>
+        _emailsSettled.Add(1, new("journey", journey), new("step", step), new("event", lateEvent));
 
     public void JourneyStarted(string journey) => _journeysStarted.Add(1, new KeyValuePair<string, object?>("journey", journey));
 

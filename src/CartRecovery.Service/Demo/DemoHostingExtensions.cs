@@ -16,6 +16,8 @@ public static class DemoHostingExtensions
             ["Journeys:CartAbandonment:IdleTimeout"] = "00:00:20",
             ["Journeys:CartAbandonment:DiscountFollowUpDelay"] = "00:00:40",
             ["Journeys:CartAbandonment:Expiry"] = "01:00:00",
+            ["Journeys:CartAbandonment:CheckoutIdleTimeout"] = "00:00:30",
+            ["Delivery:ContactPolicy:SettleWindow"] = "00:00:05",
             ["Journeys:BrowseAbandonment:QuietPeriod"] = "00:00:30",
             ["Journeys:BrowseAbandonment:ViewWindow"] = "00:10:00",
             ["Journeys:BrowseAbandonment:EmailCooldown"] = "00:30:00",

@@ -1,5 +1,6 @@
 using System.Data;
 using CartRecovery.Contracts;
+using CartRecovery.Delivery.Experiments;
 using CartRecovery.Delivery.Policy;
 using CartRecovery.Dispatcher.Conversions;
 using CartRecovery.Dispatcher.Decisions;
@@ -29,7 +30,8 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
                         WHEN bool_or(d.outcome = @in_doubt) THEN @in_doubt
                         WHEN bool_or(d.outcome = @suppressed) THEN @suppressed
                         ELSE 'pending' END AS status,
-                   (array_agg(d.rule ORDER BY d.decided_at DESC, d.id DESC) FILTER (WHERE d.outcome = @suppressed))[1] AS rule
+                   (array_agg(d.rule ORDER BY d.decided_at DESC, d.id DESC) FILTER (WHERE d.outcome = @suppressed))[1] AS rule,
+                   max(d.experiment) AS experiment, max(d.variant) AS variant
             FROM email_decision d JOIN entered e ON e.journey_id = d.journey_id AND e.step = d.step
             GROUP BY d.journey, d.step, d.journey_id
             HAVING min(d.decided_at) >= @from
@@ -45,13 +47,17 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
         var requests = await StepRequestCounts(connection, from, to, cancellationToken);
         var conversions = await Conversions(connection, from, to, cancellationToken);
         var revenue = await Revenue(connection, from, to, cancellationToken);
+        var variants = await VariantCounts(connection, from, to, cancellationToken);
+        var variantRevenue = await VariantRevenues(connection, from, to, cancellationToken);
         await snapshot.CommitAsync(cancellationToken);
 
         var journeys = Kinds.Select(kind => new JourneyKindReport(
             kind,
             started.GetValueOrDefault(kind),
             [.. requests.Where(r => r.Journey == kind).Select(r => r.Step).Distinct().Order()
-                .Select(step => StepReport(kind, step, requests, conversions, revenue))]))
+                .Select(step => StepReport(kind, step, requests, conversions, revenue))],
+            [.. variants.Where(v => v.Journey == kind).Select(v => v.Experiment).Distinct().Order(StringComparer.Ordinal)
+                .Select(experiment => ExperimentReport(kind, experiment, variants, variantRevenue))]))
             .ToList();
         return new JourneyReport(from, to, conversionOptions.Value.AttributionWindow, journeys);
     }
@@ -86,6 +92,8 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
                 .GroupBy(r => r.Rule ?? "unknown").ToDictionary(g => g.Key, g => g.Sum(r => r.Requests)),
             InDoubt = Count(DecisionOutcomes.InDoubt),
             Pending = Count("pending"),
+            SettledByLateEvent = ofStep.Where(r => r.Status == DecisionOutcomes.Suppressed && r.Rule == ContactRules.SettledByLateEvent)
+                .Sum(r => r.Requests),
             Converted = treated.Converted,
             ConversionRate = treated.ConversionRate,
             RecoveredRevenue = treated.Revenue,
@@ -94,6 +102,20 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
             Holdout = holdout,
             Uplift = treated.ConversionRate - holdout.ConversionRate,
         };
+    }
+
+    private static ExperimentReport ExperimentReport(string journey, string experiment, List<VariantCount> variants,
+        List<VariantRevenue> revenue)
+    {
+        var arms = variants.Where(v => v.Journey == journey && v.Experiment == experiment).OrderBy(v => v.Variant, StringComparer.Ordinal)
+            .Select(v => new VariantReport(v.Variant, v.Entered, v.Emailed, v.Converted, Rate(v.Converted, v.Emailed),
+                revenue.Where(r => r.Journey == journey && r.Experiment == experiment && r.Variant == v.Variant)
+                    .ToDictionary(r => r.Currency, r => r.Amount)))
+            .ToList();
+        var baseline = arms[0];
+        return new ExperimentReport(experiment, arms,
+            [.. arms.Skip(1).Select(arm => ConversionDifference.Between(
+                baseline.Variant, baseline.Converted, baseline.Emailed, arm.Variant, arm.Converted, arm.Emailed))]);
     }
 
     private static double? Rate(int converted, int of) => of == 0 ? null : Math.Round((double)converted / of, 4);
@@ -139,6 +161,32 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
                 r.IsDBNull(5) ? null : r.GetDouble(5)),
             cancellationToken);
 
+    // An experiment arm counts journeys, not steps: a journey's steps share its arm, and its order is credited once.
+    private static Task<List<VariantCount>> VariantCounts(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken) =>
+        Read(connection, Requests + """
+            SELECT r.journey, r.experiment, r.variant, count(DISTINCT r.journey_id),
+                   count(DISTINCT r.journey_id) FILTER (WHERE r.status = @sent),
+                   count(DISTINCT c.journey_id)
+            FROM requests r
+            LEFT JOIN journey_conversion c ON c.journey_id = r.journey_id AND c.step = r.step AND c.treatment = @treated
+            WHERE r.experiment IS NOT NULL AND r.variant IS NOT NULL
+            GROUP BY 1, 2, 3
+            """, from, to,
+            r => new VariantCount(r.GetString(0), r.GetString(1), r.GetString(2), (int)r.GetInt64(3), (int)r.GetInt64(4), (int)r.GetInt64(5)),
+            cancellationToken);
+
+    private static Task<List<VariantRevenue>> VariantRevenues(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
+        CancellationToken cancellationToken) =>
+        Read(connection, Requests + """
+            SELECT r.journey, r.experiment, r.variant, c.currency, sum(c.revenue)
+            FROM journey_conversion c JOIN requests r ON r.journey_id = c.journey_id AND r.step = c.step
+            WHERE c.treatment = @treated AND r.experiment IS NOT NULL AND r.variant IS NOT NULL
+            GROUP BY 1, 2, 3, 4
+            """, from, to,
+            r => new VariantRevenue(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDecimal(4)),
+            cancellationToken);
+
     private static Task<List<StepRevenue>> Revenue(NpgsqlConnection connection, DateTimeOffset from, DateTimeOffset to,
         CancellationToken cancellationToken) =>
         Read(connection, Requests + """
@@ -158,6 +206,7 @@ public sealed class JourneyReports(NpgsqlDataSource dataSource, IOptions<Convers
         command.Parameters.AddWithValue("sent", DecisionOutcomes.Sent);
         command.Parameters.AddWithValue("suppressed", DecisionOutcomes.Suppressed);
         command.Parameters.AddWithValue("in_doubt", DecisionOutcomes.InDoubt);
+        command.Parameters.AddWithValue("treated", Treatments.Treated);
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -13,6 +13,7 @@ public static class JourneyStepNames
     {
         [(JourneyNames.CartAbandonment, CartAbandonmentSteps.Recovery)] = CartAbandonmentSteps.RecoveryName,
         [(JourneyNames.CartAbandonment, CartAbandonmentSteps.Discount)] = CartAbandonmentSteps.DiscountName,
+        [(JourneyNames.CartAbandonment, CartAbandonmentSteps.Checkout)] = CartAbandonmentSteps.CheckoutName,
         [(JourneyNames.BrowseAbandonment, BrowseAbandonmentSteps.Browse)] = BrowseAbandonmentSteps.BrowseName,
         [(JourneyNames.PostPurchase, PostPurchaseSteps.Shipment)] = PostPurchaseSteps.ShipmentName,
         [(JourneyNames.PostPurchase, PostPurchaseSteps.Review)] = PostPurchaseSteps.ReviewName,

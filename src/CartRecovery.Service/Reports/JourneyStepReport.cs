@@ -14,6 +14,9 @@ public sealed record JourneyStepReport
     public required IReadOnlyDictionary<string, int> SuppressedByRule { get; init; }
     public required int InDoubt { get; init; }
     public required int Pending { get; init; }
+    /// <summary>Emails the settle window saved: an order, checkout or cancel reached the journey after the request
+    /// and before the email left (also counted in <see cref="SuppressedByRule"/>).</summary>
+    public required int SettledByLateEvent { get; init; }
     public required int Converted { get; init; }
     /// <summary>Converted per emailed; null when nothing was emailed.</summary>
     public required double? ConversionRate { get; init; }

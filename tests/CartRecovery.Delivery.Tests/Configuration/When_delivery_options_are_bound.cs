@@ -65,10 +65,18 @@ public sealed class When_delivery_options_are_bound
     [InlineData("MaxMarketingEmails", "0")]
     [InlineData("Window", "00:00:00")]
     [InlineData("DeferralExpiry", "-01:00:00")]
+    [InlineData("SettleWindow", "-00:00:01")]
     public void Should_name_the_property_in_the_message(string property, string value)
     {
         var error = ErrorOf(() => BindPolicy(new() { [$"Delivery:ContactPolicy:{property}"] = value }));
         Assert.Contains($"Delivery:ContactPolicy:{property}: '{property}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_hold_emails_two_minutes_by_default_and_bind_another_settle_window()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(2), new ContactPolicyOptions().SettleWindow);
+        Assert.Equal(TimeSpan.Zero, BindPolicy(new() { ["Delivery:ContactPolicy:SettleWindow"] = "00:00:00" }).SettleWindow);
     }
 
     [Fact]

@@ -77,6 +77,8 @@ public sealed class TestHost : IAsyncDisposable
             ["Delivery:Discounts:Secret"] = "integration-spec-discount-secret-0123456789ab",
             ["Privacy:PseudonymSecret"] = "integration-spec-pseudonym-secret-0123456789",
             // Quiet hours off: specs run at any hour of the day.
+            // Specs that are not about the settle window should not wait for it; the late-event check still runs.
+            ["Delivery:ContactPolicy:SettleWindow"] = "00:00:00",
             ["Delivery:ContactPolicy:QuietHoursStart"] = "00:00",
             ["Delivery:ContactPolicy:QuietHoursEnd"] = "00:00",
             ["Scheduler:IdleWaitTime"] = "00:00:01",

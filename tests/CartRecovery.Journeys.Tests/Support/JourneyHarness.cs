@@ -67,6 +67,7 @@ public sealed class JourneyHarness : IAsyncDisposable
         [.. Scheduler.Pending.Where(m => m switch
         {
             CartIdleTimeoutElapsed t => t.CartId == cartId,
+            CheckoutIdleTimeoutElapsed t => t.CartId == cartId,
             DiscountFollowUpDue t => t.CartId == cartId,
             CartJourneyExpired t => t.CartId == cartId,
             _ => false,
