@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using CartRecovery.Persistence.Migrations;
+using MassTransit;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace CartRecovery.Benchmarks.Scale;
+
+/// <summary>The service over a million journeys and a million pending timers. Ingest is measured on an empty and on
+/// the seeded database alternately (the service restarted on each), so load from elsewhere on the box falls on
+/// both; the last seeded session also serves the support lookups and the timer drain, and its peak RSS counts.</summary>
+internal static class ScaleRun
+{
+    public static async Task<ScaleResults> Run(BenchEnvironment env, ScalePlan plan, bool keepDatabase, Action<string> log)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var empty = await env.CreateDatabase("scale_empty");
+        var seeded = await env.CreateDatabase("scale_1m");
+        try
+        {
+            await using (var dataSource = NpgsqlDataSource.Create(seeded.ConnectionString))
+            {
+                await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
+            }
+
+            log($"seeding {plan.Journeys:N0} journeys into {seeded.Name}");
+            var seed = await ScaleSeed.Run(seeded.ConnectionString, plan, log);
+            log($"seeded in {seed.SeedSeconds:F0} s, vacuumed in {seed.VacuumSeconds:F0} s: {seed.Journeys:N0} journeys, {seed.Timers:N0} timers");
+            await SlowestStatements.Reset(env, seeded.Name);
+
+            var emptyIngest = new List<double>();
+            var seededIngest = new List<double>();
+            for (var round = 1; round < plan.IngestRounds; round++)
+            {
+                emptyIngest.Add(await IngestSession(env, empty, plan, log, "empty"));
+                seededIngest.Add(await IngestSession(env, seeded, plan, log, "1M"));
+            }
+
+            emptyIngest.Add(await IngestSession(env, empty, plan, log, "empty"));
+
+            PeakMemory.Reset();
+            var app = await ServiceHost.Start(env, seeded);
+            LookupRun lookup;
+            DrainRun drain;
+            try
+            {
+                seededIngest.Add(await Ingest(app, seeded, plan, log, "1M"));
+                log($"support lookups: {plan.LookupCallers} callers, up to {plan.LookupRequests:N0} requests or {plan.LookupFor.TotalSeconds:F0} s");
+                lookup = await SupportLookupLoad.Run(app, plan);
+                log($"  {lookup.Requests:N0} requests, {lookup.RequestsPerSecond:F0}/s, p50 {lookup.P50Ms:F1} ms, p99 {lookup.P99Ms:F1} ms, {lookup.JourneysPerAnswer:F1} journeys per answer, failures {lookup.Failures}");
+                log($"timer drain: {plan.DueTimers:N0} due now");
+                drain = await TimerDrain.Run(env, seeded.ConnectionString, plan.DueTimers);
+                log($"  drained in {drain.DrainSeconds:F2} s ({drain.PerSecond:F0}/s) among {drain.PendingAmong:N0} pending, first after {drain.FirstArrivalMs:F0} ms");
+            }
+            finally
+            {
+                await ServiceHost.Stop(app);
+            }
+
+            var peak = PeakMemory.PeakBytes() / 1024.0 / 1024.0;
+            var rss = CurrentRss() / 1024.0 / 1024.0;
+            var heap = GC.GetTotalMemory(forceFullCollection: false) / 1024.0 / 1024.0;
+
+            var slowest = await SlowestStatements.Top(env, seeded.Name, 5);
+            var plan0 = slowest.Count == 0 ? "(no statements recorded)" : await SlowestStatements.Explain(seeded.ConnectionString, slowest[0].Query);
+            var disk = await DiskUse.Measure(seeded.ConnectionString);
+            return new ScaleResults
+            {
+                Plan = plan,
+                Seed = seed,
+                EmptyIngest = emptyIngest,
+                SeededIngest = seededIngest,
+                Lookup = lookup,
+                Drain = drain,
+                PeakRssMb = peak,
+                RssAfterMb = rss,
+                ManagedHeapMb = heap,
+                Disk = disk,
+                Slowest = slowest,
+                SlowestPlan = plan0,
+                Elapsed = clock.Elapsed,
+            };
+        }
+        finally
+        {
+            if (keepDatabase)
+            {
+                log($"kept database {seeded.Name}");
+            }
+            else
+            {
+                await seeded.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<double> IngestSession(BenchEnvironment env, BenchDatabase database, ScalePlan plan, Action<string> log, string label)
+    {
+        var app = await ServiceHost.Start(env, database);
+        try
+        {
+            return await Ingest(app, database, plan, log, label);
+        }
+        finally
+        {
+            await ServiceHost.Stop(app);
+        }
+    }
+
+    private static async Task<double> Ingest(WebApplication app, BenchDatabase database, ScalePlan plan, Action<string> log, string label)
+    {
+        var bus = app.Services.GetRequiredService<IBus>();
+        await IngestRate.Measure(bus, database.ConnectionString, plan.WarmUpCarts);
+        var rate = await IngestRate.Measure(bus, database.ConnectionString, plan.IngestCarts);
+        log($"ingest on {label} database: {rate:F0} events/s ({plan.IngestCarts} carts)");
+        return rate;
+    }
+
+    private static long CurrentRss()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+}
