@@ -4,7 +4,8 @@ using CartRecovery.Benchmarks.Scale;
 
 if (args.Contains("--scale"))
 {
-    await RunScale(args.Contains("--keep-database"));
+    var reuse = Array.IndexOf(args, "--reuse-database") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await RunScale(args.Contains("--keep-database"), reuse);
     return;
 }
 
@@ -76,13 +77,13 @@ await File.WriteAllTextAsync(output, ReportSections.WithScaleOf(File.Exists(outp
 Log($"wrote {output}");
 
 // A million journeys and a million timers; writes only the scale section of docs/benchmarks.md.
-static async Task RunScale(bool keepDatabase)
+static async Task RunScale(bool keepDatabase, string? reuseDatabase)
 {
     var clock = Stopwatch.StartNew();
     var env = await BenchEnvironment.Find();
     void Log(string what) => Console.Error.WriteLine($"bench: [{clock.Elapsed:mm\\:ss}] {what}");
     Log($"scale mode, services from {env.Source}");
-    var results = await ScaleRun.Run(env, new ScalePlan(), keepDatabase, Log);
+    var results = await ScaleRun.Run(env, new ScalePlan(), keepDatabase, reuseDatabase, Log);
     var section = ScaleReport.Render(results, await MachineInfo.Collect(env));
     Console.WriteLine(section);
     var output = Path.Combine(env.RepositoryRoot, "docs", "benchmarks.md");

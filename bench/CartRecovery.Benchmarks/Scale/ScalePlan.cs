@@ -16,8 +16,8 @@ internal sealed record ScalePlan
 
     /// <summary>Carts per ingest measurement, after a warm-up of <see cref="WarmUpCarts"/>; measured on the empty and
     /// on the seeded database alternately, <see cref="IngestRounds"/> times each.</summary>
-    public int IngestCarts { get; init; } = 150;
-    public int WarmUpCarts { get; init; } = 20;
+    public int IngestCarts { get; init; } = 100;
+    public int WarmUpCarts { get; init; } = 10;
     public int IngestRounds { get; init; } = 2;
 
     public int LookupCallers { get; init; } = 50;

@@ -11,11 +11,14 @@ namespace CartRecovery.Benchmarks.Scale;
 /// both; the last seeded session also serves the support lookups and the timer drain, and its peak RSS counts.</summary>
 internal static class ScaleRun
 {
-    public static async Task<ScaleResults> Run(BenchEnvironment env, ScalePlan plan, bool keepDatabase, Action<string> log)
+    /// <param name="reuseDatabase">A database seeded and kept by an earlier run (<c>--keep-database</c>): migrated to
+    /// the current schema and measured again without seeding; it is kept.</param>
+    public static async Task<ScaleResults> Run(BenchEnvironment env, ScalePlan plan, bool keepDatabase, string? reuseDatabase, Action<string> log)
     {
         var clock = Stopwatch.StartNew();
         await using var empty = await env.CreateDatabase("scale_empty");
-        var seeded = await env.CreateDatabase("scale_1m");
+        var seeded = reuseDatabase is null ? await env.CreateDatabase("scale_1m") : env.ExistingDatabase(reuseDatabase);
+        keepDatabase |= reuseDatabase is not null;
         try
         {
             await using (var dataSource = NpgsqlDataSource.Create(seeded.ConnectionString))
@@ -23,8 +26,19 @@ internal static class ScaleRun
                 await new SchemaMigrator(dataSource, NullLogger<SchemaMigrator>.Instance).MigrateAsync(CancellationToken.None);
             }
 
-            log($"seeding {plan.Journeys:N0} journeys into {seeded.Name}");
-            var seed = await ScaleSeed.Run(seeded.ConnectionString, plan, log);
+            SeedRun seed;
+            if (reuseDatabase is null)
+            {
+                log($"seeding {plan.Journeys:N0} journeys into {seeded.Name}");
+                seed = await ScaleSeed.Run(seeded.ConnectionString, plan, log);
+            }
+            else
+            {
+                await using var connection = new NpgsqlConnection(seeded.ConnectionString);
+                await connection.OpenAsync();
+                seed = await ScaleSeed.Describe(connection, double.NaN, double.NaN);
+            }
+
             log($"seeded in {seed.SeedSeconds:F0} s, vacuumed in {seed.VacuumSeconds:F0} s: {seed.Journeys:N0} journeys, {seed.Timers:N0} timers");
             await SlowestStatements.Reset(env, seeded.Name);
 
@@ -36,12 +50,26 @@ internal static class ScaleRun
                 seededIngest.Add(await IngestSession(env, seeded, plan, log, "1M"));
             }
 
-            emptyIngest.Add(await IngestSession(env, empty, plan, log, "empty"));
+            // The last empty session also drains timers on an empty timer table: the same box at the same time,
+            // without the million, for comparison.
+            DrainRun emptyDrain;
+            var emptyApp = await ServiceHost.Start(env, empty);
+            try
+            {
+                emptyIngest.Add(await Ingest(emptyApp, empty, plan, log, "empty"));
+                emptyDrain = await TimerDrain.Run(env, empty.ConnectionString, plan.DueTimers);
+                log($"timer drain on the empty database: {emptyDrain.PerSecond:F0}/s");
+            }
+            finally
+            {
+                await ServiceHost.Stop(emptyApp);
+            }
 
             PeakMemory.Reset();
             var app = await ServiceHost.Start(env, seeded);
             LookupRun lookup;
             DrainRun drain;
+            double scrapeMs;
             try
             {
                 seededIngest.Add(await Ingest(app, seeded, plan, log, "1M"));
@@ -51,6 +79,8 @@ internal static class ScaleRun
                 log($"timer drain: {plan.DueTimers:N0} due now");
                 drain = await TimerDrain.Run(env, seeded.ConnectionString, plan.DueTimers);
                 log($"  drained in {drain.DrainSeconds:F2} s ({drain.PerSecond:F0}/s) among {drain.PendingAmong:N0} pending, first after {drain.FirstArrivalMs:F0} ms");
+                scrapeMs = await MetricsScrape.Time(app);
+                log($"metrics scrape: {scrapeMs:F0} ms");
             }
             finally
             {
@@ -64,6 +94,7 @@ internal static class ScaleRun
             var slowest = await SlowestStatements.Top(env, seeded.Name, 5);
             var plan0 = slowest.Count == 0 ? "(no statements recorded)" : await SlowestStatements.Explain(seeded.ConnectionString, slowest[0].Query);
             var disk = await DiskUse.Measure(seeded.ConnectionString);
+            var indexes = await MigrationIndexCheck.Run(seeded.ConnectionString);
             return new ScaleResults
             {
                 Plan = plan,
@@ -72,13 +103,17 @@ internal static class ScaleRun
                 SeededIngest = seededIngest,
                 Lookup = lookup,
                 Drain = drain,
+                EmptyDrain = emptyDrain,
                 PeakRssMb = peak,
                 RssAfterMb = rss,
                 ManagedHeapMb = heap,
                 Disk = disk,
                 Slowest = slowest,
                 SlowestPlan = plan0,
+                ScrapeMs = scrapeMs,
+                Indexes = indexes,
                 Elapsed = clock.Elapsed,
+                LoadAverage = string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)),
             };
         }
         finally

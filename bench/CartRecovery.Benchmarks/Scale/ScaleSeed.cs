@@ -178,20 +178,23 @@ internal static class ScaleSeed
         // measure autovacuum catching up with a million fresh rows instead of the service.
         log("seed: VACUUM (ANALYZE)");
         await Execute(connection, "VACUUM (ANALYZE)");
-        return new SeedRun
-        {
-            SeedSeconds = seedSeconds,
-            VacuumSeconds = clock.Elapsed.TotalSeconds - seedSeconds,
-            Journeys = await Count(connection, """
-                SELECT (SELECT count(*) FROM cart_abandonment_state) + (SELECT count(*) FROM browse_abandonment_state)
-                     + (SELECT count(*) FROM post_purchase_state) + (SELECT count(*) FROM inactivity_state)
-                """),
-            Timers = await Count(connection, "SELECT count(*) FROM scheduled_timer"),
-            Decisions = await Count(connection, "SELECT count(*) FROM email_decision"),
-            LedgerRows = await Count(connection, "SELECT count(*) FROM send_ledger"),
-            Customers = await Count(connection, "SELECT count(*) FROM customer_profile"),
-        };
+        return await Describe(connection, seedSeconds, clock.Elapsed.TotalSeconds - seedSeconds);
     }
+
+    /// <summary>What a seeded database holds, with how long seeding took (NaN for a database seeded by an earlier run).</summary>
+    public static async Task<SeedRun> Describe(NpgsqlConnection connection, double seedSeconds, double vacuumSeconds) => new()
+    {
+        SeedSeconds = seedSeconds,
+        VacuumSeconds = vacuumSeconds,
+        Journeys = await Count(connection, """
+            SELECT (SELECT count(*) FROM cart_abandonment_state) + (SELECT count(*) FROM browse_abandonment_state)
+                 + (SELECT count(*) FROM post_purchase_state) + (SELECT count(*) FROM inactivity_state)
+            """),
+        Timers = await Count(connection, "SELECT count(*) FROM scheduled_timer"),
+        Decisions = await Count(connection, "SELECT count(*) FROM email_decision"),
+        LedgerRows = await Count(connection, "SELECT count(*) FROM send_ledger"),
+        Customers = await Count(connection, "SELECT count(*) FROM customer_profile"),
+    };
 
     private static string TypeName<T>() => $"{typeof(T).FullName}, {typeof(T).Assembly.GetName().Name}";
 

@@ -26,6 +26,12 @@ internal static class SupportLookupLoad
         var clock = Stopwatch.StartNew();
         var (requests, failures, journeys) = await Callers(client, plan, plan.LookupRequests, plan.LookupFor, histogram);
         var seconds = clock.Elapsed.TotalSeconds;
+        if (histogram.TotalCount == 0)
+        {
+            using var probe = await client.GetAsync($"/api/customers/{ScaleSeed.CustomerPrefix}1/journeys");
+            throw new InvalidOperationException($"every support lookup failed; one answered {(int)probe.StatusCode}: {await probe.Content.ReadAsStringAsync()}");
+        }
+
         return new LookupRun
         {
             Requests = requests,
