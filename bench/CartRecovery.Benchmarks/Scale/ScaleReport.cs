@@ -31,7 +31,7 @@ internal static class ScaleReport
         L($"| ingest with 1M journeys vs. an empty database | {seededIngest:N0} vs. {emptyIngest:N0} events/s = **{ratio:F2}×** | ≥ 0.9× | {Verdict(ratio >= 0.9)} |");
         L($"| {r.Drain.Timers:N0} timers due at once among {r.Drain.PendingAmong - r.Drain.Timers:N0} pending | drained at **{r.Drain.PerSecond:N0}/s** ({r.Drain.DrainSeconds:F2} s from commit to the last arrival; first after {r.Drain.FirstArrivalMs:F0} ms); on an empty timer table in the same run {r.EmptyDrain.PerSecond:N0}/s | ≥ 1,000/s | {Verdict(r.Drain.PerSecond >= 1000)} |");
         L($"| disk per journey | **{r.Disk.JourneyBytes / (double)r.Disk.Journeys:N0} bytes** ({r.Disk.JourneyBytes / megabyte:N0} MB for {r.Disk.Journeys:N0} journey rows, indexes and TOAST included); timers {r.Disk.TimerBytes / (double)r.Disk.Timers:N0} bytes each ({r.Disk.TimerBytes / megabyte:N0} MB); whole database {r.Disk.DatabaseBytes / megabyte:N0} MB | | |");
-        L($"| `GET /metrics` (Prometheus scrape; its gauges count timers waiting for redelivery and emails in doubt) | {r.ScrapeMs:N0} ms, median of 5 | | |");
+        L($"| `GET /metrics` (Prometheus scrape; its gauges count timers waiting for redelivery and emails in doubt) | {r.ScrapeMs:F1} ms, median of 5 | | |");
         L($"");
         L($"How each figure is taken:");
         L($"");
@@ -66,7 +66,7 @@ internal static class ScaleReport
         }
 
         L($"");
-        L($"Plan of the slowest, `EXPLAIN (ANALYZE, BUFFERS)` with a seeded customer's values (in a transaction rolled back):");
+        L($"Plan of the slowest that can be prepared from its normalised text, `EXPLAIN (ANALYZE, BUFFERS)` with a seeded customer's values (in a transaction rolled back):");
         L($"");
         L($"```");
         sb.AppendLine(r.SlowestPlan.TrimEnd());

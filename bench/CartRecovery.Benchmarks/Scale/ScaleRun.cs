@@ -92,7 +92,18 @@ internal static class ScaleRun
             var heap = GC.GetTotalMemory(forceFullCollection: false) / 1024.0 / 1024.0;
 
             var slowest = await SlowestStatements.Top(env, seeded.Name, 5);
-            var plan0 = slowest.Count == 0 ? "(no statements recorded)" : await SlowestStatements.Explain(seeded.ConnectionString, slowest[0].Query);
+            // A statement whose parameter types PostgreSQL cannot infer from its normalised text (unnest($1, $2)) cannot be
+            // prepared; the next slowest is explained instead, and the report says which one it is.
+            var plan0 = "(no statement could be explained)";
+            foreach (var statement in slowest)
+            {
+                if (await SlowestStatements.Explain(seeded.ConnectionString, statement.Query) is { } explained)
+                {
+                    plan0 = $"-- statement {slowest.ToList().IndexOf(statement) + 1} of the table above{Environment.NewLine}{explained}";
+                    break;
+                }
+            }
+
             var disk = await DiskUse.Measure(seeded.ConnectionString);
             var indexes = await MigrationIndexCheck.Run(seeded.ConnectionString);
             return new ScaleResults
