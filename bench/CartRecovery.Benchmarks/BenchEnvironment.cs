@@ -62,6 +62,10 @@ internal sealed class BenchEnvironment
         return new BenchDatabase(this, name, connectionString);
     }
 
+    /// <summary>A database an earlier run kept.</summary>
+    public BenchDatabase ExistingDatabase(string name) =>
+        new(this, name, new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, Pooling = true }.ConnectionString);
+
     public async Task DropDatabase(string name)
     {
         NpgsqlConnection.ClearAllPools();

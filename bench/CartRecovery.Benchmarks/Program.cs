@@ -1,5 +1,13 @@
 using System.Diagnostics;
 using CartRecovery.Benchmarks;
+using CartRecovery.Benchmarks.Scale;
+
+if (args.Contains("--scale"))
+{
+    var reuse = Array.IndexOf(args, "--reuse-database") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    await RunScale(args.Contains("--keep-database"), reuse);
+    return;
+}
 
 var quick = args.Contains("--quick");
 var runs = quick ? 1 : 3;
@@ -65,5 +73,21 @@ var markdown = Report.Render(results, machine, quick);
 Console.WriteLine(markdown);
 var output = Path.Combine(env.RepositoryRoot, "docs", "benchmarks.md");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-await File.WriteAllTextAsync(output, markdown);
+await File.WriteAllTextAsync(output, ReportSections.WithScaleOf(File.Exists(output) ? await File.ReadAllTextAsync(output) : null, markdown));
 Log($"wrote {output}");
+
+// A million journeys and a million timers; writes only the scale section of docs/benchmarks.md.
+static async Task RunScale(bool keepDatabase, string? reuseDatabase)
+{
+    var clock = Stopwatch.StartNew();
+    var env = await BenchEnvironment.Find();
+    void Log(string what) => Console.Error.WriteLine($"bench: [{clock.Elapsed:mm\\:ss}] {what}");
+    Log($"scale mode, services from {env.Source}");
+    var results = await ScaleRun.Run(env, new ScalePlan(), keepDatabase, reuseDatabase, Log);
+    var section = ScaleReport.Render(results, await MachineInfo.Collect(env));
+    Console.WriteLine(section);
+    var output = Path.Combine(env.RepositoryRoot, "docs", "benchmarks.md");
+    Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+    await File.WriteAllTextAsync(output, ReportSections.WithScale(File.Exists(output) ? await File.ReadAllTextAsync(output) : null, section));
+    Log($"wrote the scale section of {output}");
+}

@@ -6,7 +6,7 @@ using MassTransit.Logging;
 namespace CartRecovery.Benchmarks;
 
 /// <summary>The real service, in this process, through its public wiring (<c>AddCartRecovery</c>): saga repository,
-/// inbox/outbox, timer table and dispatcher on a fresh database, with quiet hours off.</summary>
+/// inbox/outbox, timer table, dispatcher and HTTP endpoints on a fresh database, with quiet hours off.</summary>
 internal static class ServiceHost
 {
     public const string ApiKey = "benchmark-api-key-0123456789abcdef";
@@ -49,6 +49,7 @@ internal static class ServiceHost
 
         builder.AddCartRecovery();
         var app = builder.Build();
+        app.MapCartRecoveryEndpoints();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await app.StartAsync(timeout.Token);
         return app;

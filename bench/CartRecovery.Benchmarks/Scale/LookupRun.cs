@@ -1,0 +1,12 @@
+namespace CartRecovery.Benchmarks.Scale;
+
+internal sealed record LookupRun
+{
+    public required int Requests { get; init; }
+    public required int Failures { get; init; }
+    public required double RequestsPerSecond { get; init; }
+    public required double JourneysPerAnswer { get; init; }
+    public required double P50Ms { get; init; }
+    public required double P99Ms { get; init; }
+    public required double MaxMs { get; init; }
+}

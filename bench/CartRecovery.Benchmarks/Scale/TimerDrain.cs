@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using MassTransit;
+using MassTransit.Logging;
+using Npgsql;
+
+namespace CartRecovery.Benchmarks.Scale;
+
+/// <summary>Timers all due at once among the million pending: written in one set-based statement while the service
+/// runs, fired by its timer poller with default settings, counted as they arrive on a probe endpoint of its own.</summary>
+internal static class TimerDrain
+{
+    public const string ProbeQueue = "bench-scale-timer-probe";
+
+    public static async Task<DrainRun> Run(BenchEnvironment env, string connectionString, int count)
+    {
+        await env.PurgeQueues(ProbeQueue);
+        var arrived = 0;
+        long firstTicks = 0, lastTicks = 0;
+        LogContext.Current = null;
+        var probeBus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+        {
+            cfg.Host(env.RabbitMq);
+            cfg.ReceiveEndpoint(ProbeQueue, e =>
+            {
+                e.PrefetchCount = 200;
+                e.Handler<BenchTimerProbe>(_ =>
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    Interlocked.CompareExchange(ref firstTicks, now, 0);
+                    Interlocked.Exchange(ref lastTicks, now);
+                    Interlocked.Increment(ref arrived);
+                    return Task.CompletedTask;
+                });
+            });
+        });
+        using (var start = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
+        {
+            await probeBus.StartAsync(start.Token);
+        }
+
+        try
+        {
+            var pendingBefore = await Pending(connectionString);
+            long committed;
+            await using (var connection = new NpgsqlConnection(connectionString))
+            {
+                await connection.OpenAsync();
+                await using var command = new NpgsqlCommand("""
+                    INSERT INTO scheduled_timer (token_id, due_at, scheduled_for, destination, message_type, body, message_id)
+                    SELECT t.id, now(), now(), $1, $2, json_build_object('id', t.id)::text, gen_random_uuid()
+                    FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, $3)) t
+                    """, connection);
+                command.Parameters.Add(new NpgsqlParameter { Value = $"queue:{ProbeQueue}" });
+                command.Parameters.Add(new NpgsqlParameter { Value = $"{typeof(BenchTimerProbe).FullName}, {typeof(BenchTimerProbe).Assembly.GetName().Name}" });
+                command.Parameters.Add(new NpgsqlParameter { Value = count });
+                await command.ExecuteNonQueryAsync();
+                committed = Stopwatch.GetTimestamp();
+            }
+
+            var deadline = Stopwatch.StartNew();
+            while (Volatile.Read(ref arrived) < count)
+            {
+                if (deadline.Elapsed > TimeSpan.FromMinutes(2))
+                {
+                    throw new TimeoutException($"{Volatile.Read(ref arrived)} of {count} due timers arrived within 2 minutes");
+                }
+
+                await Task.Delay(20);
+            }
+
+            var total = Stopwatch.GetElapsedTime(committed, Volatile.Read(ref lastTicks)).TotalSeconds;
+            return new DrainRun
+            {
+                Timers = count,
+                PendingAmong = pendingBefore,
+                FirstArrivalMs = Stopwatch.GetElapsedTime(committed, Volatile.Read(ref firstTicks)).TotalMilliseconds,
+                DrainSeconds = total,
+                PerSecond = count / total,
+            };
+        }
+        finally
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await probeBus.StopAsync(stop.Token);
+        }
+    }
+
+    private static async Task<long> Pending(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("/* bench-probe */ SELECT count(*) FROM scheduled_timer", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
