@@ -1,6 +1,7 @@
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Persistence.Outbox;
 using MassTransit;
+using MassTransit.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -64,7 +65,10 @@ public static class SchedulingServiceCollectionExtensions
     /// timer table; timers fire, and maintenance jobs run, only while the bus does.</summary>
     public static void UseTimerTableScheduler(this IBusFactoryConfigurator bus, IRegistrationContext context)
     {
-        bus.UseFilter(new TimerSchedulerFilter(context.GetRequiredService<TimerTable>(), context.GetRequiredService<TimerSubject>()));
+        // Ahead of every endpoint's own pipeline, so durable redelivery (which runs once per message, before the
+        // message reaches its consumers) finds the scheduler too.
+        bus.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
+            new TimerSchedulerFilter(context.GetRequiredService<TimerTable>(), context.GetRequiredService<TimerSubject>())));
         bus.ConnectBusObserver(context.GetRequiredService<TimerPoller>());
         bus.ConnectBusObserver(context.GetRequiredService<QuartzBusObserver>());
     }

@@ -1,16 +1,20 @@
+using System.Text;
 using CartRecovery.Journeys.Validation;
 using MassTransit;
+using MassTransit.Configuration;
 using MassTransit.Middleware;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Journeys.Configuration;
 
 public static class JourneyEndpointConfiguratorExtensions
 {
-    /// <summary>The pipeline every journey endpoint shares, once per endpoint, outermost first: validation (an invalid
-    /// event is never retried), one partition per customer, durable redelivery while a dependency is away, immediate
-    /// retry (lock conflicts, blips), then the inbox/outbox, so each attempt starts clean and every consumer of the
-    /// message on the endpoint commits in one transaction. A message that still fails for a dependency goes back to its queue,
-    /// never to the error queue; only a message wrong in itself is dead-lettered.</summary>
+    /// <summary>The pipeline every journey endpoint shares. It runs once per message, before the message is handed to
+    /// the endpoint's consumers and sagas (MassTransit builds its per-message-type filters once per consumer), outermost
+    /// first: validation (an invalid event is never retried), one partition per customer, durable redelivery while a
+    /// dependency is away, immediate retry (lock conflicts, blips), then the outbox, so each attempt starts clean and
+    /// every consumer of the message commits in one transaction. A message that still fails for a dependency goes back
+    /// to its queue, never to the error queue; only a message wrong in itself is dead-lettered.</summary>
     public static void UseJourneyPipeline(
         this IReceiveEndpointConfigurator endpoint,
         IRegistrationContext context,
@@ -23,23 +27,19 @@ public static class JourneyEndpointConfiguratorExtensions
             error.UseFilter(new GenerateFaultFilter());
             error.UseFilter(new ErrorTransportFilter());
         });
-        endpoint.UseConsumeFilter(typeof(ValidationFilter<>), context);
-        _ = new PartitionJourneyMessagesObserver(endpoint, endpoint.CreatePartitioner(options.ConcurrentMessageLimit));
-        endpoint.UseScheduledRedelivery(r =>
-        {
-            r.Handle<Exception>(TransientFailures.IsTransient);
-            r.Intervals([.. options.RedeliveryIntervals]);
-            if (r is IRedeliveryConfigurator redelivery)
-            {
-                // The same id, so the inbox recognises the copy if the broker also hands back the original.
-                redelivery.ReplaceMessageId = false;
-            }
-        });
-        endpoint.UseMessageRetry(r =>
-        {
-            r.Ignore<InvalidEventException>();
-            r.Intervals([.. options.RetryIntervals]);
-        });
+
+        var types = new JourneyMessageTypes(endpoint);
+        endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
+            new JourneyValidationFilter(types, context.GetRequiredService<EventValidation>())));
+        endpoint.AddPrePipeSpecification(new PartitionerPipeSpecification<ConsumeContext>(
+            message => Encoding.UTF8.GetBytes(types.Of(message)?.PartitionKey(message) ?? ""),
+            endpoint.CreatePartitioner(options.ConcurrentMessageLimit)));
+        endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
+            new DurableRedeliveryFilter(types, options.RedeliveryIntervals)));
+        var retry = new ConsumeContextRetryPipeSpecification();
+        retry.Ignore<InvalidEventException>();
+        retry.Intervals([.. options.RetryIntervals]);
+        endpoint.AddPrePipeSpecification(retry);
         outbox.Configure(endpoint, context);
     }
 

@@ -37,6 +37,7 @@ public static class JourneyServiceCollectionExtensions
         services.TryAddScoped<ICustomerSegments, NoVipCustomers>();
         services.TryAddSingleton<IJourneyEndpointOutbox, InMemoryJourneyEndpointOutbox>();
         services.TryAddScoped<RequestDiscountEmailActivity>();
+        services.TryAddSingleton<EventValidation>();
         return services;
     }
 

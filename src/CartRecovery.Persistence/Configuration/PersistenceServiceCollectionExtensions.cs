@@ -33,7 +33,6 @@ public static class PersistenceServiceCollectionExtensions
             options.UseNpgsql(provider.GetRequiredService<NpgsqlDataSource>()));
 
         services.BindValidated<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
-        services.AddScoped<IOutboxContextFactory<JourneyDbContext>, PostgresOutboxContextFactory>();
         services.AddScoped<TransactionAfterCommit>();
         services.AddSingleton<UndeliveredOutboxSweeper>();
         services.Replace(ServiceDescriptor.Scoped<IAfterCommit>(p => p.GetRequiredService<TransactionAfterCommit>()));

@@ -8,7 +8,8 @@ public static class OutboxRows
 {
     /// <summary>Removes a message's delivered outbox rows and marks its inbox row delivered, in one round trip and
     /// one implicit transaction.</summary>
-    public static async Task Forget(JourneyDbContext dbContext, InboxState inbox, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task Forget(JourneyDbContext dbContext, Guid inboxMessageId, Guid inboxConsumerId, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await dbContext.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -20,11 +21,11 @@ public static class OutboxRows
                 {
                     new NpgsqlBatchCommand("DELETE FROM outbox_message WHERE inbox_message_id = $1 AND inbox_consumer_id = $2")
                     {
-                        Parameters = { new() { Value = inbox.MessageId }, new() { Value = inbox.ConsumerId } },
+                        Parameters = { new() { Value = inboxMessageId }, new() { Value = inboxConsumerId } },
                     },
-                    new NpgsqlBatchCommand("UPDATE inbox_state SET delivered = $1 WHERE id = $2")
+                    new NpgsqlBatchCommand("UPDATE inbox_state SET delivered = $1 WHERE message_id = $2 AND consumer_id = $3")
                     {
-                        Parameters = { new() { Value = now }, new() { Value = inbox.Id } },
+                        Parameters = { new() { Value = now }, new() { Value = inboxMessageId }, new() { Value = inboxConsumerId } },
                     },
                 },
             };

@@ -1,21 +1,18 @@
-using FluentValidation;
 using CartRecovery.Journeys.Telemetry;
+using FluentValidation;
 using MassTransit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Journeys.Validation;
 
-/// <summary>Validates every inbound message that has a validator before any saga sees it. An invalid message is
-/// recorded and faulted, so MassTransit moves it to the endpoint's error queue with the reasons.</summary>
-public sealed class ValidationFilter<T>(
-    IEnumerable<IValidator<T>> validators,
-    IRejectedEventRecorder recorder,
-    CartRecoveryMetrics metrics,
-    TimeProvider clock)
-    : IFilter<ConsumeContext<T>>
-    where T : class
+/// <summary>Validates an inbound message that has validators. An invalid message is recorded and faulted, so
+/// MassTransit moves it to the endpoint's error queue with the reasons.</summary>
+public sealed class EventValidation(IServiceProvider services, IRejectedEventRecorder recorder, CartRecoveryMetrics metrics, TimeProvider clock)
 {
-    public async Task Send(ConsumeContext<T> context, IPipe<ConsumeContext<T>> next)
+    public async Task Validate<T>(ConsumeContext<T> context)
+        where T : class
     {
+        var validators = services.GetServices<IValidator<T>>().ToList();
         List<string>? errors = null;
         foreach (var validator in validators)
         {
@@ -37,20 +34,16 @@ public sealed class ValidationFilter<T>(
                     MessageType = messageType,
                     Errors = errors,
                     RejectedAt = clock.GetUtcNow(),
-                    Endpoint = context.ReceiveContext.InputAddress.AbsolutePath.Trim('/'),
+                    Endpoint = context.ReceiveContext.InputAddress.AbsolutePath.Trim('/').Split('/')[^1],
                 },
                 context.CancellationToken);
             metrics.EventRejected(messageType);
             throw new InvalidEventException(messageType, errors);
         }
 
-        if (validators.Any())
+        if (validators.Count > 0)
         {
             metrics.EventConsumed(typeof(T).Name);
         }
-
-        await next.Send(context);
     }
-
-    public void Probe(ProbeContext context) => context.CreateFilterScope("validation");
 }

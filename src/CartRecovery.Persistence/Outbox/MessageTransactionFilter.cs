@@ -1,0 +1,150 @@
+using System.Data;
+using MassTransit;
+using MassTransit.Middleware;
+using MassTransit.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CartRecovery.Persistence.Outbox;
+
+/// <summary>
+/// One READ COMMITTED transaction per received message, around all of the endpoint's consumers and sagas: the inbox
+/// row (inserted and locked in one statement), every journey's row, the projections, the outgoing messages and the
+/// timers commit together, once. What the message sent is delivered straight after the commit (with broker confirms)
+/// and forgotten in one more statement. A redelivery of a consumed message runs no consumer again: it delivers what an
+/// earlier attempt left behind, as <see cref="UndeliveredOutboxSweeper"/> does for messages that never come back.
+/// </summary>
+public sealed class MessageTransactionFilter(IServiceProvider services, Guid consumerId, OutboxOptions options) : IFilter<ConsumeContext>
+{
+    // Insert-if-missing and lock in one statement: a concurrent first delivery waits on the row.
+    private const string LockInboxSql = """
+        INSERT INTO inbox_state AS i (message_id, consumer_id, lock_id, received, receive_count, expiration_time)
+        VALUES ({0}, {1}, {2}, {3}, 1, {4})
+        ON CONFLICT (message_id, consumer_id) DO UPDATE
+            SET receive_count = i.receive_count + 1, lock_id = excluded.lock_id
+        RETURNING i.*
+        """;
+
+    public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
+    {
+        var messageId = context.GetOriginalMessageId() ?? context.MessageId
+            ?? throw new InvalidOperationException("The inbox needs a MessageId to recognise redeliveries.");
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var dbContext = provider.GetRequiredService<JourneyDbContext>();
+        var afterCommit = provider.GetRequiredService<TransactionAfterCommit>();
+        var clock = provider.GetRequiredService<TimeProvider>();
+
+        TransactionalConsumeContext transactional;
+        bool consumedBefore;
+        await using (var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken))
+        {
+            var enlistments = Enlist(provider, transaction);
+            try
+            {
+                var inbox = await LockInbox(dbContext, messageId, context, clock);
+                consumedBefore = inbox.Consumed is not null;
+                transactional = new TransactionalConsumeContext(context, dbContext, inbox, provider, clock);
+                transactional.GetOrAddPayload(() => (IServiceScope)scope);
+                using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
+                transactional.GetOrAddPayload(() => turn);
+                if (consumedBefore)
+                {
+                    await DeliverLeftBehind(transactional, dbContext, inbox, clock);
+                }
+
+                await next.Send(transactional);
+                if (!consumedBefore)
+                {
+                    inbox.Consumed = clock.GetUtcNow();
+                    // Most messages send nothing: there is nothing to deliver, so the mark is set with the consume.
+                    inbox.Delivered = transactional.Added.Count == 0 ? inbox.Consumed : null;
+                }
+
+                await dbContext.SaveChangesAsync(context.CancellationToken);
+                foreach (var enlistment in enlistments)
+                {
+                    await enlistment.BeforeCommit(context.CancellationToken);
+                }
+
+                await transaction.CommitAsync(context.CancellationToken);
+            }
+            catch
+            {
+                afterCommit.RolledBack();
+                await transaction.RollbackAsync(CancellationToken.None);
+                throw;
+            }
+            finally
+            {
+                // Enlisted writers learn of the outcome only now, after commit or rollback.
+                foreach (var enlistment in enlistments)
+                {
+                    enlistment.Dispose();
+                }
+            }
+        }
+
+        afterCommit.Committed();
+        if (!consumedBefore && transactional.Added.Count > 0)
+        {
+            await Deliver(context, transactional.Added, transactional.SerializerContext);
+            await OutboxRows.Forget(dbContext, transactional.Added[0].InboxMessageId, transactional.Added[0].InboxConsumerId,
+                clock.GetUtcNow(), context.CancellationToken);
+        }
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("message-transaction");
+
+    private async Task Deliver(ConsumeContext context, IEnumerable<OutboxMessage> rows, IObjectDeserializer serializer)
+    {
+        foreach (var row in rows)
+        {
+            var message = new StoredOutboxMessage(row, serializer);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+            timeout.CancelAfter(options.MessageDeliveryTimeout);
+            var endpoint = await context.GetSendEndpoint(message.DestinationAddress!);
+            await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), timeout.Token);
+        }
+    }
+
+    private async Task DeliverLeftBehind(ConsumeContext context, JourneyDbContext dbContext, InboxState inbox, TimeProvider clock)
+    {
+        if (inbox.Delivered is not null)
+        {
+            return;
+        }
+
+        var rows = await dbContext.OutboxMessages.AsNoTracking()
+            .Where(m => m.InboxMessageId == inbox.MessageId && m.InboxConsumerId == inbox.ConsumerId)
+            .OrderBy(m => m.SequenceNumber)
+            .ToListAsync(context.CancellationToken);
+        await Deliver(context, rows, SystemTextJsonMessageSerializer.Instance);
+        await dbContext.OutboxMessages
+            .Where(m => m.InboxMessageId == inbox.MessageId && m.InboxConsumerId == inbox.ConsumerId)
+            .ExecuteDeleteAsync(context.CancellationToken);
+        inbox.Delivered = clock.GetUtcNow();
+    }
+
+    private async Task<InboxState> LockInbox(JourneyDbContext dbContext, Guid messageId, ConsumeContext context, TimeProvider clock)
+    {
+        var expiration = new NpgsqlParameter<DateTime?>("expiration", NpgsqlDbType.TimestampTz)
+        {
+            TypedValue = context.ExpirationTime is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null,
+        };
+        var rows = await dbContext.InboxStates
+            .FromSqlRaw(LockInboxSql, messageId, consumerId, NewId.NextGuid(), clock.GetUtcNow(), expiration)
+            .AsTracking()
+            .ToListAsync(context.CancellationToken);
+        return rows[0];
+    }
+
+    private static List<IJourneyTransactionEnlistment> Enlist(IServiceProvider provider, IDbContextTransaction transaction)
+    {
+        var dbTransaction = transaction.GetDbTransaction();
+        return [.. provider.GetServices<IJourneyTransactionParticipant>().Select(p => p.Enlist(dbTransaction))];
+    }
+}
