@@ -6,8 +6,10 @@ using CartRecovery.FaultRunner.Shoppers;
 
 // Runs the fault scenarios against the built service and writes docs/reliability.md (the full run) or
 // .services/faults/reliability-quick.md (--quick: F3, F4, F8). Exit code 1 when any row lost, duplicated or sent
-// an unexpected email, or a fault could not be shown to have happened. --only F1,F7 picks scenarios.
+// an unexpected email, or a fault could not be shown to have happened. --only F1,F7 picks scenarios;
+// --keep-failed leaves a failed scenario's database behind.
 var quick = args.Contains("--quick");
+var keepFailed = args.Contains("--keep-failed");
 var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault()?.Split(',', StringSplitOptions.RemoveEmptyEntries);
 var timings = quick ? ScenarioTimings.Quick : ScenarioTimings.Full;
 var clock = Stopwatch.StartNew();
@@ -37,7 +39,7 @@ var results = new List<ScenarioResult>();
 foreach (var scenario in scenarios)
 {
     Log($"{scenario.Id}: {scenario.Title}");
-    var result = await scenario.Run(environment, broker, timings, Log);
+    var result = await scenario.Run(environment, broker, timings, keepFailed, Log);
     results.Add(result);
     Log($"{result.Id}: {result.Events} events, {result.Expected} expected, {result.Delivered} delivered, {result.Lost} lost, "
         + $"{result.Duplicated} duplicated, {result.Unexpected} unexpected, {result.InDoubt} in doubt, {result.ErrorQueueMessages} in error queues, "

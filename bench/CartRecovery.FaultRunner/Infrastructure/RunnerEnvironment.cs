@@ -56,7 +56,7 @@ internal sealed class RunnerEnvironment
     /// <summary>The service built in the runner's own configuration (Release under scripts/test.sh).</summary>
     private static string FindServiceAssembly(string root)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent?.Parent?.Name ?? "Release";
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Release";
         var path = Path.Combine(root, "src", "CartRecovery.Service", "bin", configuration, "net10.0", "CartRecovery.Service.dll");
         return File.Exists(path)
             ? path

@@ -8,6 +8,10 @@ namespace CartRecovery.FaultRunner.Infrastructure;
 internal sealed class ScenarioDatabase : IAsyncDisposable
 {
     private const string FinalState = "Final";
+    private const string DiscountOffered = "DiscountOffered";
+    private const string Abandoned = "Abandoned";
+    private const string Active = "Active";
+    private static readonly TimeSpan Slack = TimeSpan.FromSeconds(15);
     private const string Claimed = "claimed";
     private const string Waiting = "waiting";
 
@@ -53,13 +57,22 @@ internal sealed class ScenarioDatabase : IAsyncDisposable
         return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, CultureInfo.InvariantCulture);
     }
 
-    public Task<long> RunningCartJourneys() =>
-        Count("SELECT count(*) FROM cart_abandonment_state WHERE current_state <> @final", ("final", FinalState));
+    /// <summary>Cart journeys with an email still to come: neither final nor past their last email step.</summary>
+    public Task<long> UnsettledCartJourneys() =>
+        Count("SELECT count(*) FROM cart_abandonment_state WHERE current_state NOT IN (@final, @offered)",
+            ("final", FinalState), ("offered", DiscountOffered));
 
-    /// <summary>Cart journeys not final although their expiry (plus some slack for the timer) has passed.</summary>
-    public Task<long> StuckCartJourneys(TimeSpan expiry) =>
-        Count("SELECT count(*) FROM cart_abandonment_state WHERE current_state <> @final AND started_at < now() - @age",
-            ("final", FinalState), ("age", expiry + TimeSpan.FromSeconds(15)));
+    /// <summary>Cart journeys not final whose next timer is more than 15 s overdue: the idle timer of an active
+    /// cart, the discount of an abandoned one, or any journey's expiry. A timer lost to a fault shows here.</summary>
+    public Task<long> StuckCartJourneys(ScenarioTimings timings) =>
+        Count("""
+            SELECT count(*) FROM cart_abandonment_state WHERE current_state <> @final AND (
+                started_at < now() - @expiry
+                OR (current_state = @active AND last_activity_at < now() - @idle)
+                OR (current_state = @abandoned AND abandoned_at < now() - @follow_up))
+            """,
+            ("final", FinalState), ("active", Active), ("abandoned", Abandoned), ("expiry", timings.Expiry + Slack),
+            ("idle", timings.IdleTimeout + Slack), ("follow_up", timings.DiscountFollowUpDelay + Slack));
 
     public Task<long> EmailsWaitingForRelay() =>
         Count("SELECT count(*) FROM send_ledger WHERE status = @waiting", ("waiting", Waiting));

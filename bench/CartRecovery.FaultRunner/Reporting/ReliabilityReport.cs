@@ -23,13 +23,14 @@ internal static class ReliabilityReport
         Line("Shoppers post to `POST /api/events` as a shop's producer does (batches, the same event ids again after a 503");
         Line("or a broken connection). The cohorts: abandoners (expect the recovery and the discount email), buyers within the");
         Line("idle window, unsubscribed shoppers and buyers whose order arrives before their cart's adds (expect none).");
-        Line(Invariant($"Journey delays: idle {timings.IdleTimeout.TotalSeconds:F0} s, discount {timings.DiscountFollowUpDelay.TotalSeconds:F0} s later, expiry {timings.Expiry.TotalSeconds:F0} s, so the emails fall due inside the faults."));
+        Line(Invariant($"Journey delays: idle {timings.IdleTimeout.TotalSeconds:F0} s, discount {timings.DiscountFollowUpDelay.TotalSeconds:F0} s later, expiry {timings.Expiry.TotalMinutes:F0} min (long, so that no fault's length decides whether a discount is due); the emails fall due inside the faults."));
         Line();
         Line("Counted per expected email (journey step, by the Message-ID the service derives from the ledger key): **lost** =");
         Line("neither received by the relay nor in doubt; **duplicated** = copies beyond the first, or a resend of a dropped send;");
         Line("**unexpected** = emails no shopper should get; **in doubt** = sends the ledger holds as claimed past twice the SMTP");
         Line("timeout; **error-queue messages** = messages in the vhost's `*_error` queues; **stuck** = cart journeys not final");
-        Line("15 s past their expiry; **recovery time** = from the end of the fault (relay or proxy back, process killed) until an");
+        Line("whose next timer (idle, discount or expiry) is more than 15 s overdue, i.e. a timer the fault lost;");
+        Line("**recovery time** = from the end of the fault (relay or proxy back, process killed) until an");
         Line("instance is ready and every expected email that fell due before then has reached the relay.");
         Line();
         Line("| scenario | events | expected emails | delivered | lost | duplicated | unexpected | in doubt | error-queue messages | recovery time | stuck |");

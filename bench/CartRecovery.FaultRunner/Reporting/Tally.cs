@@ -27,7 +27,7 @@ internal static class Tally
                 + dropped.Count(k => !expected.Contains(k)),
             InDoubt = inDoubt.Count,
             ErrorQueueMessages = await context.Broker.ErrorQueueMessages(),
-            StuckJourneys = await context.Database.StuckCartJourneys(context.Timings.Expiry),
+            StuckJourneys = await context.Database.StuckCartJourneys(context.Timings),
             RecoveryTime = recovery,
             Elapsed = elapsed,
             Evidence = [.. context.Evidence],

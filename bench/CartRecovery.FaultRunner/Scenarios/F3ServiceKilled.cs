@@ -5,6 +5,7 @@ internal sealed class F3ServiceKilled : Scenario
     public override string Id => "F3";
     public override string Title => "kill -9 of the service mid-stream and again mid-timer-burst";
 
+
     protected override Task Drive(ScenarioContext context) => StreamWith(context, async stream =>
     {
         var instance = context.Instances[0];

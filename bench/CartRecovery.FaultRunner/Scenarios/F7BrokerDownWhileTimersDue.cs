@@ -7,6 +7,7 @@ internal sealed class F7BrokerDownWhileTimersDue(TimeSpan outage) : Scenario
     public override string Id => "F7";
     public override string Title => $"broker down for {outage.TotalSeconds:F0} s while a burst of timers is due";
 
+
     protected override Task Drive(ScenarioContext context) => StreamWith(context, async stream =>
     {
         await stream.WhenTicksPosted(stream.TotalTicks);

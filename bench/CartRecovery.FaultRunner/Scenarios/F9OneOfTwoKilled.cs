@@ -9,6 +9,7 @@ internal sealed class F9OneOfTwoKilled : Scenario
     public override string Id => "F9";
     public override string Title => "two instances, one killed mid-stream";
 
+
     protected override async Task Drive(ScenarioContext context)
     {
         var first = await context.StartInstance();

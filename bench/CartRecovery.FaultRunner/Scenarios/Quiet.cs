@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace CartRecovery.FaultRunner.Scenarios;
 
-/// <summary>Waits until the scenario has nothing left to do (every cart journey final, no email waiting for the
+/// <summary>Waits until the scenario has nothing left to do (every cart journey final or past its last email, no email waiting for the
 /// relay or mid-send, no message in the service's queues) and stays so for a moment, or until the deadline; and
 /// measures, on the way, how long after the fault the emails that fell due during it took to go out.</summary>
 internal static class Quiet
@@ -41,7 +41,7 @@ internal static class Quiet
     }
 
     private static async Task<bool> NothingLeft(ScenarioContext context) =>
-        await context.Database.RunningCartJourneys() == 0
+        await context.Database.UnsettledCartJourneys() == 0
         && await context.Database.EmailsWaitingForRelay() == 0
         && await context.Database.SendsInFlight(ScenarioContext.LongestSend) == 0
         && await context.Broker.Backlog() == 0;

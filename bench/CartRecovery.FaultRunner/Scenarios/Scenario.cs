@@ -18,14 +18,15 @@ internal abstract class Scenario
     /// <summary>How long quiet may take after the drive, at most.</summary>
     protected virtual TimeSpan SettleDeadline => TimeSpan.FromMinutes(2);
 
-    public async Task<ScenarioResult> Run(RunnerEnvironment environment, Broker broker, ScenarioTimings timings, Action<string> log)
+    public async Task<ScenarioResult> Run(RunnerEnvironment environment, Broker broker, ScenarioTimings timings, bool keepFailed, Action<string> log)
     {
         var clock = Stopwatch.StartNew();
         await using var context = await ScenarioContext.Create(environment, Id, timings, broker, Settings, log);
         await Drive(context);
-        var recovery = await Quiet.Wait(context, SettleDeadline + timings.Expiry);
+        var recovery = await Quiet.Wait(context, SettleDeadline);
         var result = await Tally.Count(context, Title, recovery, clock.Elapsed);
         await Judge(context, result);
+        context.KeepDatabase = keepFailed && !result.Passed;
         return result;
     }
 

@@ -66,6 +66,9 @@ internal sealed class ScenarioContext : IAsyncDisposable
 
     public static TimeSpan LongestSend => 2 * SmtpTimeout;
 
+    /// <summary>Leave the database behind for a post-mortem (a failed scenario under --keep-failed).</summary>
+    public bool KeepDatabase { get; set; }
+
     public static async Task<ScenarioContext> Create(RunnerEnvironment environment, string id, ScenarioTimings timings,
         Broker broker, IReadOnlyDictionary<string, string> extraSettings, Action<string> log)
     {
@@ -124,6 +127,12 @@ internal sealed class ScenarioContext : IAsyncDisposable
         await RabbitProxy.DisposeAsync();
         await PostgresProxy.DisposeAsync();
         await Relay.DisposeAsync();
+        if (KeepDatabase)
+        {
+            Log($"kept database {Database.Name}");
+            return;
+        }
+
         await Database.DisposeAsync();
     }
 

@@ -1,7 +1,9 @@
 namespace CartRecovery.FaultRunner.Shoppers;
 
 /// <summary>The short journey delays a scenario configures, so recovery and discount emails fall due inside its
-/// fault, and how much traffic it drives.</summary>
+/// fault, and how much traffic it drives. The expiry stays long: a fault that holds timers back (an outage, a
+/// restart, a slow box) must not let it end a journey before its discount, or the expected emails would depend on
+/// the fault's length.</summary>
 internal sealed record ScenarioTimings
 {
     public required TimeSpan IdleTimeout { get; init; }
@@ -16,8 +18,8 @@ internal sealed record ScenarioTimings
     public static ScenarioTimings Quick => new()
     {
         IdleTimeout = TimeSpan.FromSeconds(3),
-        DiscountFollowUpDelay = TimeSpan.FromSeconds(4),
-        Expiry = TimeSpan.FromSeconds(14),
+        DiscountFollowUpDelay = TimeSpan.FromSeconds(6),
+        Expiry = TimeSpan.FromMinutes(10),
         ShoppersPerCohort = 3,
         Tick = TimeSpan.FromMilliseconds(300),
         ArrivalsPerTick = 3,
@@ -27,7 +29,7 @@ internal sealed record ScenarioTimings
     {
         IdleTimeout = TimeSpan.FromSeconds(8),
         DiscountFollowUpDelay = TimeSpan.FromSeconds(8),
-        Expiry = TimeSpan.FromSeconds(40),
+        Expiry = TimeSpan.FromMinutes(10),
         ShoppersPerCohort = 6,
     };
 }

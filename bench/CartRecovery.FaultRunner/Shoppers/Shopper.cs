@@ -7,10 +7,12 @@ namespace CartRecovery.FaultRunner.Shoppers;
 /// the cart journey's emails they must get.</summary>
 internal sealed class Shopper(string customerId, Cohort cohort, IReadOnlyList<int> expectedSteps)
 {
+    private readonly List<int> _expectedSteps = [.. expectedSteps];
+
     public string CustomerId { get; } = customerId;
     public Guid CartId { get; } = Guid.NewGuid();
     public Cohort Cohort { get; } = cohort;
-    public IReadOnlyList<int> ExpectedSteps { get; } = expectedSteps;
+    public IReadOnlyList<int> ExpectedSteps => _expectedSteps;
     public List<IReadOnlyList<JsonObject>> Groups { get; } = [];
 
     /// <summary>When the producer's last group of this shopper was accepted: the idle window starts about here.</summary>
@@ -18,6 +20,15 @@ internal sealed class Shopper(string customerId, Cohort cohort, IReadOnlyList<in
 
     /// <summary>When a mid-journey unsubscribe or erasure was committed.</summary>
     public DateTimeOffset? StoppedAt { get; set; }
+
+    /// <summary>A step that legitimately went out before the shopper stopped.</summary>
+    public void AlsoExpect(int step)
+    {
+        if (!_expectedSteps.Contains(step))
+        {
+            _expectedSteps.Add(step);
+        }
+    }
 
     public IEnumerable<EmailKey> ExpectedEmails => ExpectedSteps.Select(s => new EmailKey(CartId, s));
 
