@@ -35,6 +35,7 @@ var scenarios = all.Where(s => only?.Contains(s.Id, StringComparer.OrdinalIgnore
 var environment = await RunnerEnvironment.Find();
 Log($"{scenarios.Count} scenarios on vhost '{environment.VirtualHost}', service {environment.ServiceAssembly}");
 using var broker = new Broker(environment);
+await broker.EnsureVirtualHost();
 var results = new List<ScenarioResult>();
 foreach (var scenario in scenarios)
 {

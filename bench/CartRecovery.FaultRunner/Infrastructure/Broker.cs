@@ -52,6 +52,18 @@ internal sealed class Broker(RunnerEnvironment environment) : IDisposable
         (await Depths(q => !q.EndsWith(ErrorSuffix, StringComparison.Ordinal) && !q.EndsWith("_skipped", StringComparison.Ordinal)))
         .Values.Sum(v => (long)v);
 
+    /// <summary>Creates the virtual host when missing and lets the configured user use it (idempotent).</summary>
+    public async Task EnsureVirtualHost()
+    {
+        var vhost = Uri.EscapeDataString(environment.VirtualHost);
+        using var created = await _management.PutAsJsonAsync(new Uri($"api/vhosts/{vhost}", UriKind.Relative), new { });
+        created.EnsureSuccessStatusCode();
+        var user = Uri.EscapeDataString(Uri.UnescapeDataString(environment.RabbitMq.UserInfo.Split(':')[0]));
+        using var granted = await _management.PutAsJsonAsync(new Uri($"api/permissions/{vhost}/{user}", UriKind.Relative),
+            new { configure = ".*", write = ".*", read = ".*" });
+        granted.EnsureSuccessStatusCode();
+    }
+
     /// <summary>Every scenario starts on an empty virtual host: no message of an earlier scenario reaches this one.</summary>
     public async Task PurgeAll()
     {

@@ -8,13 +8,17 @@ namespace CartRecovery.FaultRunner.Infrastructure;
 /// service: the CARTRECOVERY_* variables when set, else <c>scripts/services.sh up</c> and the file it writes.</summary>
 internal sealed class RunnerEnvironment
 {
+    /// <summary>Taken instead of the default vhost "/" (created when missing).</summary>
+    public const string OwnVirtualHost = "cartrecovery-faults";
+
     public required string RepositoryRoot { get; init; }
     public required string PostgresServer { get; init; }
     public required Uri RabbitMq { get; init; }
     public required Uri RabbitManagement { get; init; }
     public required string ServiceAssembly { get; init; }
 
-    /// <summary>The broker's virtual host the runner takes for itself: it empties its queues between scenarios.</summary>
+    /// <summary>The broker's virtual host the runner takes for itself: it empties its queues between scenarios. A
+    /// named vhost from CARTRECOVERY_RABBITMQ (a helper's own), else <see cref="OwnVirtualHost"/>.</summary>
     public string VirtualHost => RabbitMq.AbsolutePath.Length <= 1 ? "/" : Uri.UnescapeDataString(RabbitMq.AbsolutePath[1..]);
 
     public string RabbitHost => RabbitMq.Host;
@@ -43,11 +47,18 @@ internal sealed class RunnerEnvironment
         }
 
         var root = LocalServices.RepositoryRoot();
+        var rabbit = new Uri(values["CARTRECOVERY_RABBITMQ"] ?? throw new InvalidOperationException("CARTRECOVERY_RABBITMQ is not set."));
+        if (rabbit.AbsolutePath.Length <= 1)
+        {
+            // The runner empties its vhost's queues between scenarios: never the default one anything else may use.
+            rabbit = new UriBuilder(rabbit) { Path = "/" + OwnVirtualHost }.Uri;
+        }
+
         return new RunnerEnvironment
         {
             RepositoryRoot = root,
             PostgresServer = values["CARTRECOVERY_POSTGRES"] ?? throw new InvalidOperationException("CARTRECOVERY_POSTGRES is not set."),
-            RabbitMq = new Uri(values["CARTRECOVERY_RABBITMQ"] ?? throw new InvalidOperationException("CARTRECOVERY_RABBITMQ is not set.")),
+            RabbitMq = rabbit,
             RabbitManagement = new Uri(values["CARTRECOVERY_RABBITMQ_MANAGEMENT"] ?? "http://127.0.0.1:15672/"),
             ServiceAssembly = FindServiceAssembly(root),
         };
