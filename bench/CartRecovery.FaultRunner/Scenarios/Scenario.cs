@@ -25,7 +25,11 @@ internal abstract class Scenario
         await Drive(context);
         var recovery = await Quiet.Wait(context, SettleDeadline);
         var result = await Tally.Count(context, Title, recovery, clock.Elapsed);
+        var checkedBefore = context.FailedChecks.Count;
         await Judge(context, result);
+        // Checks made while judging (after the tally) belong to the row too.
+        result.Failures.AddRange(context.FailedChecks.Skip(checkedBefore));
+        result = result with { Evidence = [.. context.Evidence] };
         context.KeepDatabase = keepFailed && !result.Passed;
         return result;
     }
