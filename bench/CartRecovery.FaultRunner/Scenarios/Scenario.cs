@@ -1,0 +1,118 @@
+using System.Diagnostics;
+using CartRecovery.FaultRunner.Infrastructure;
+using CartRecovery.FaultRunner.Reporting;
+using CartRecovery.FaultRunner.Shoppers;
+
+namespace CartRecovery.FaultRunner.Scenarios;
+
+/// <summary>One fault: start the service, drive shoppers, inject the fault while emails are due and check that it
+/// really happened, then wait for quiet and count.</summary>
+internal abstract class Scenario
+{
+    public abstract string Id { get; }
+    public abstract string Title { get; }
+
+    /// <summary>Configuration on top of the runner's defaults (ScenarioContext).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
+    /// <summary>How long quiet may take after the drive, at most.</summary>
+    protected virtual TimeSpan SettleDeadline => TimeSpan.FromMinutes(2);
+
+    public async Task<ScenarioResult> Run(RunnerEnvironment environment, Broker broker, ScenarioTimings timings, bool keepFailed, Action<string> log)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var context = await ScenarioContext.Create(environment, Id, timings, broker, Settings, log);
+        await Drive(context);
+        var recovery = await Quiet.Wait(context, SettleDeadline);
+        var result = await Tally.Count(context, Title, recovery, clock.Elapsed);
+        var checkedBefore = context.FailedChecks.Count;
+        await Judge(context, result);
+        // Checks made while judging (after the tally) belong to the row too.
+        result.Failures.AddRange(context.FailedChecks.Skip(checkedBefore));
+        result = result with { Evidence = [.. context.Evidence] };
+        context.KeepDatabase = keepFailed && !result.Passed;
+        return result;
+    }
+
+    /// <summary>Starts the instances, runs the stream and injects the fault.</summary>
+    protected abstract Task Drive(ScenarioContext context);
+
+    /// <summary>Cells that must be zero unless the fault is meant to fill them.</summary>
+    protected virtual Task Judge(ScenarioContext context, ScenarioResult result)
+    {
+        if (result.InDoubt != 0)
+        {
+            result.Failures.Add($"{result.InDoubt} in doubt");
+        }
+
+        if (result.ErrorQueueMessages != 0)
+        {
+            result.Failures.Add($"{result.ErrorQueueMessages} messages in error queues");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The usual drive: one instance, the four cohorts, <paramref name="fault"/> alongside the stream.</summary>
+    protected static async Task StreamWith(ScenarioContext context, Func<ShopperStream, Task> fault, bool scrambled = false)
+    {
+        await context.StartInstance();
+        context.Shoppers.AddRange(context.Factory.Standard(scrambled));
+        var stream = new ShopperStream(context.Shoppers, context.Producer, context.Timings);
+        await Task.WhenAll(stream.Run(), fault(stream));
+    }
+
+    /// <summary>Waits until a share of the abandoners' recovery emails is in: the timers are firing.</summary>
+    protected static async Task WhenRecoveryEmailsStart(ScenarioContext context, double share)
+    {
+        var abandoners = context.Shoppers.Where(s => s.ExpectedSteps.Count > 0).Select(s => s.CartId).ToHashSet();
+        var wanted = Math.Max(1, (int)(abandoners.Count * share));
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromMinutes(2);
+        while (context.Relay.Accepted.Count(e => e.Step == 1 && abandoners.Contains(e.JourneyId)) < wanted)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+            {
+                throw new TimeoutException("No recovery email arrived within two minutes: the journeys do not fire.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Takes a dependency away for <paramref name="duration"/>: its port must really refuse, at the start
+    /// and at the end of the outage. <paramref name="during"/> runs at the end, while it is still away.</summary>
+    protected static async Task Outage(ScenarioContext context, string what, int port, Action down, Action up, TimeSpan duration,
+        Func<Task>? during = null)
+    {
+        down();
+        context.Log($"{what} down for {duration.TotalSeconds:F0} s");
+        context.Check(await FreePort.Refuses(port), $"{what}'s port {port} refused connections when the outage began");
+        await Task.Delay(duration);
+        if (during is not null)
+        {
+            await during();
+        }
+
+        context.Check(await FreePort.Refuses(port), $"{what}'s port {port} still refused connections {duration.TotalSeconds:F0} s later");
+        up();
+        context.FaultEndedAt = DateTimeOffset.UtcNow;
+        context.Log($"{what} back");
+    }
+
+    /// <summary>kill -9 of an instance, checked (the process is gone and its port silent).</summary>
+    protected static async Task KillHard(ScenarioContext context, ServiceProcess instance, string when)
+    {
+        var pid = instance.ProcessId;
+        context.Check(await instance.KillHard(), $"{instance.Name} (pid {pid}) died of kill -9 {when}");
+        context.FaultEndedAt = DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>Starts a killed instance again on its port, checked (a new process answers ready).</summary>
+    protected static async Task Restart(ScenarioContext context, ServiceProcess instance)
+    {
+        var before = instance.ProcessId;
+        await instance.Start(TimeSpan.FromSeconds(90));
+        context.Check(instance.ProcessId != before && await instance.IsReady(),
+            $"{instance.Name} restarted as pid {instance.ProcessId} (start {instance.Starts}) and answered ready");
+    }
+}
