@@ -4,8 +4,8 @@ using MassTransit.Scheduling;
 
 namespace CartRecovery.Scheduling;
 
-/// <summary>Gives every consumed message the timer-table scheduler that saga <c>Schedule</c> activities and
-/// scheduled redelivery use. Sits outside the outbox, which re-wraps it so scheduling joins the message's transaction.</summary>
+/// <summary>Gives every consumed message the timer-table scheduler that saga <c>Schedule</c> activities and durable
+/// redelivery use. Inside a message transaction its writes join that transaction (<see cref="TimerWriteBuffer"/>).</summary>
 public sealed class TimerSchedulerFilter(TimerTable table, TimerSubject subject) : IFilter<ConsumeContext>
 {
     public Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
