@@ -133,7 +133,7 @@ public sealed class SendJourneyEmailConsumer(
     {
         var window = policyOptions.Value.SettleWindow;
         var settleEnds = request.RequestedAt + window;
-        if (now < settleEnds)
+        if (window > TimeSpan.Zero && now < settleEnds)
         {
             await context.ScheduleSend(context.ReceiveContext.InputAddress, settleEnds.UtcDateTime, request);
             await Decide(request, DecisionOutcomes.Deferred, ContactRules.SettleWindow,

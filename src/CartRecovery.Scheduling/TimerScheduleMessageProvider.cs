@@ -1,3 +1,4 @@
+using CartRecovery.Journeys.Configuration;
 using System.Globalization;
 using System.Text.Json;
 using MassTransit;
@@ -28,6 +29,11 @@ public sealed class TimerScheduleMessageProvider(TimerTable table, TimerSubject 
         var headers = send.Headers.GetAll()
             .Where(h => h.Value is not null && h.Key != MessageHeaders.SchedulingTokenId)
             .ToDictionary(h => h.Key, h => Convert.ToString(h.Value, CultureInfo.InvariantCulture)!);
+        if (consumeContext?.TryGetPayload<JourneyPartition>(out var partition) == true && partition.Key.Length > 0)
+        {
+            headers.TryAdd(JourneyPartition.HeaderName, partition.Key);
+        }
+
         var (journeyId, customerId) = subject(message);
         var timer = new ScheduledTimer
         {

@@ -32,7 +32,7 @@ public static class JourneyEndpointConfiguratorExtensions
         endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
             new JourneyValidationFilter(types, context.GetRequiredService<EventValidation>())));
         endpoint.AddPrePipeSpecification(new PartitionerPipeSpecification<ConsumeContext>(
-            message => Encoding.UTF8.GetBytes(types.Of(message)?.PartitionKey(message) ?? ""),
+            message => Encoding.UTF8.GetBytes(message.GetOrAddPayload(() => PartitionOf(message, types)).Key),
             endpoint.CreatePartitioner(options.ConcurrentMessageLimit)));
         endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
             new DurableRedeliveryFilter(types, options.RedeliveryIntervals)));
@@ -42,6 +42,11 @@ public static class JourneyEndpointConfiguratorExtensions
         endpoint.AddPrePipeSpecification(retry);
         outbox.Configure(endpoint, context);
     }
+
+    private static JourneyPartition PartitionOf(ConsumeContext message, JourneyMessageTypes types) =>
+        new(message.Headers.Get<string>(JourneyPartition.HeaderName) is { Length: > 0 } scheduledBy
+            ? scheduledBy
+            : types.Of(message)?.PartitionKey(message) ?? "");
 
     /// <summary>Stops an endpoint whose messages keep failing because a dependency is away, and starts it again
     /// later, so the backlog waits in its queue instead of spinning through retries.</summary>

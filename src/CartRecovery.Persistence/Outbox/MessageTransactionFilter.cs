@@ -47,10 +47,8 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
             {
                 var inbox = await LockInbox(dbContext, messageId, context, clock);
                 consumedBefore = inbox.Consumed is not null;
-                transactional = new TransactionalConsumeContext(context, dbContext, inbox, provider, clock);
-                transactional.GetOrAddPayload(() => (IServiceScope)scope);
                 using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
-                transactional.GetOrAddPayload(() => turn);
+                transactional = new TransactionalConsumeContext(context, dbContext, inbox, scope, turn, clock);
                 if (consumedBefore)
                 {
                     await DeliverLeftBehind(transactional, dbContext, inbox, clock);

@@ -1,7 +1,9 @@
+using System.Diagnostics.CodeAnalysis;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Middleware;
 using MassTransit.Middleware.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Persistence.Outbox;
 
@@ -15,12 +17,18 @@ public sealed class TransactionalConsumeContext : ConsumeContextProxy, OutboxSen
     private readonly TimeProvider _clock;
     private readonly List<OutboxMessage> _added = [];
 
-    public TransactionalConsumeContext(ConsumeContext context, JourneyDbContext dbContext, InboxState inbox, IServiceProvider services, TimeProvider clock)
+    private readonly IServiceScope _scope;
+    private readonly ConsumerTurn _turn;
+
+    public TransactionalConsumeContext(ConsumeContext context, JourneyDbContext dbContext, InboxState inbox, IServiceScope scope,
+        ConsumerTurn turn, TimeProvider clock)
         : base(context)
     {
         _dbContext = dbContext;
         _inbox = inbox;
-        _services = services;
+        _scope = scope;
+        _turn = turn;
+        _services = scope.ServiceProvider;
         _clock = clock;
         var receiveContext = new OutboxReceiveContext(this, context.ReceiveContext);
         ReceiveContext = receiveContext;
@@ -40,4 +48,30 @@ public sealed class TransactionalConsumeContext : ConsumeContextProxy, OutboxSen
     }
 
     public object? GetService(Type serviceType) => _services.GetService(serviceType);
+
+    // This attempt's scope and turn are answered here, not stored in the payloads underneath, which outlive the
+    // attempt: a retry must not find the scope of the attempt before it, disposed.
+    public override bool HasPayloadType(Type payloadType) =>
+        payloadType == typeof(IServiceScope) || payloadType == typeof(ConsumerTurn) || base.HasPayloadType(payloadType);
+
+    public override bool TryGetPayload<T>([NotNullWhen(true)] out T? payload)
+        where T : class
+    {
+        if (Own<T>() is { } own)
+        {
+            payload = own;
+            return true;
+        }
+
+        return base.TryGetPayload<T>(out payload);
+    }
+
+    public override T GetOrAddPayload<T>(PayloadFactory<T> payloadFactory) => Own<T>() ?? base.GetOrAddPayload(payloadFactory);
+
+    public override T AddOrUpdatePayload<T>(PayloadFactory<T> addFactory, UpdatePayloadFactory<T> updateFactory) =>
+        Own<T>() ?? base.AddOrUpdatePayload(addFactory, updateFactory);
+
+    private T? Own<T>()
+        where T : class =>
+        typeof(T) == typeof(IServiceScope) ? (T)(object)_scope : typeof(T) == typeof(ConsumerTurn) ? (T)(object)_turn : null;
 }

@@ -1,3 +1,4 @@
+using CartRecovery.Journeys;
 using CartRecovery.Contracts;
 using CartRecovery.Delivery.Policy;
 using CartRecovery.Dispatcher.Cancellations;
@@ -24,7 +25,8 @@ public sealed class JourneyCanceller(
         var now = clock.GetUtcNow();
         await cancelledJourneys.Add([journey.Id, .. journey.EmailJourneyIds], now, cancellationToken);
         // From here on the cancel is recorded: finish it even if the caller goes away.
-        var endpoint = await send.GetSendEndpoint(new Uri($"queue:{journey.Journey}"));
+        // Every journey reads customer-events; only the one whose instance has this id acts on it.
+        var endpoint = await send.GetSendEndpoint(JourneyEndpoints.CustomerEvents);
         await endpoint.Send(new CancelJourney { JourneyId = journey.Id, RequestedAt = now }, CancellationToken.None);
         var removed = await pendingEmails.RemoveForJourneys(journey.EmailJourneyIds, CancellationToken.None);
         await withdrawnEmails.Record(removed,

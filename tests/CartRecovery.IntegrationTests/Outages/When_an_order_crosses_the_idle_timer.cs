@@ -1,3 +1,4 @@
+using CartRecovery.Journeys.Configuration;
 using CartRecovery.Journeys;
 using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
@@ -44,8 +45,12 @@ public sealed class When_an_order_crosses_the_idle_timer(ServiceEndpoints servic
         {
             var token = await host.Database.Scalar<Guid>("SELECT idle_timeout_token_id FROM cart_abandonment_state WHERE correlation_id = @id", ("id", cart));
             await host.Bus.Publish(CartEvents.OrderPlaced(cart));
-            await journeyQueue.Send(new CartIdleTimeoutElapsed { CartId = cart },
-                c => c.Headers.Set(MessageHeaders.SchedulingTokenId, token.ToString("D")));
+            // As the poller sends it: with its token and the partition of the customer whose event scheduled it.
+            await journeyQueue.Send(new CartIdleTimeoutElapsed { CartId = cart }, c =>
+            {
+                c.Headers.Set(MessageHeaders.SchedulingTokenId, token.ToString("D"));
+                c.Headers.Set(JourneyPartition.HeaderName, CartEvents.CustomerId);
+            });
         }
 
         await Eventually.Until(() => Task.FromResult(timers.Consumed + timers.Faulted), n => n >= Races, TimeSpan.FromSeconds(60),
