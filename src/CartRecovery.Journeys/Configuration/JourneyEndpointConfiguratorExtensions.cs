@@ -29,6 +29,8 @@ public static class JourneyEndpointConfiguratorExtensions
         });
 
         var types = new JourneyMessageTypes(endpoint);
+        // One service scope per message, shared by its attempts (each starts with a cleared change tracker).
+        endpoint.UseServiceScope(context);
         endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
             new JourneyValidationFilter(types, context.GetRequiredService<EventValidation>())));
         endpoint.AddPrePipeSpecification(new PartitionerPipeSpecification<ConsumeContext>(

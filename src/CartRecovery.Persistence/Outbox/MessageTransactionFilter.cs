@@ -32,9 +32,12 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
     {
         var messageId = context.GetOriginalMessageId() ?? context.MessageId
             ?? throw new InvalidOperationException("The inbox needs a MessageId to recognise redeliveries.");
-        await using var scope = services.CreateAsyncScope();
+        await using var ownScope = context.TryGetPayload<IServiceScope>(out _) ? (AsyncServiceScope?)null : services.CreateAsyncScope();
+        var scope = ownScope ?? context.GetPayload<IServiceScope>();
         var provider = scope.ServiceProvider;
         var dbContext = provider.GetRequiredService<JourneyDbContext>();
+        // An earlier attempt of this message may have left tracked entities behind.
+        dbContext.ChangeTracker.Clear();
         var afterCommit = provider.GetRequiredService<TransactionAfterCommit>();
         var clock = provider.GetRequiredService<TimeProvider>();
 
@@ -51,7 +54,8 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
                 transactional = new TransactionalConsumeContext(context, dbContext, inbox, scope, turn, clock);
                 if (consumedBefore)
                 {
-                    await DeliverLeftBehind(transactional, dbContext, inbox, clock);
+                    // Through the message itself, not the transactional view, which would only store them again.
+                    await DeliverLeftBehind(context, dbContext, inbox, clock);
                 }
 
                 await next.Send(transactional);
