@@ -154,6 +154,8 @@ internal sealed class ScenarioContext : IAsyncDisposable
             ["Smtp:RetryFirstDelay"] = "00:00:03",
             ["Smtp:RetryMaxDelay"] = "00:00:10",
             ["Delivery:Links:BaseUrl"] = "http://127.0.0.1:5080/",
+            ["Delivery:Links:ShopUrl"] = "https://shop.example/",
+            ["Delivery:ContactPolicy:SettleWindow"] = "00:00:01",
             ["Delivery:Links:Secret"] = "fault-runner-link-secret-0123456789abcdef0123",
             ["Delivery:Discounts:Secret"] = "fault-runner-discount-secret-0123456789abcdef",
             ["Privacy:PseudonymSecret"] = "fault-runner-pseudonym-secret-0123456789abcdef",
