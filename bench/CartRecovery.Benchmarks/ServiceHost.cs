@@ -32,6 +32,9 @@ internal static class ServiceHost
             ["Smtp:Port"] = env.SmtpPort.ToString(CultureInfo.InvariantCulture),
             ["Smtp:Security"] = "None",
             ["Delivery:Links:BaseUrl"] = "http://127.0.0.1:5080/",
+            ["Delivery:Links:ShopUrl"] = "https://shop.example/",
+            // The settle window holds every email two minutes by design; the latency rows measure the pipeline.
+            ["Delivery:ContactPolicy:SettleWindow"] = "00:00:00",
             ["Delivery:Links:Secret"] = "benchmark-link-secret-0123456789abcdef0123",
             ["Privacy:PseudonymSecret"] = "benchmark-pseudonym-secret-0123456789abcdef",
             ["Delivery:Discounts:Secret"] = "benchmark-discount-secret-0123456789abcdef",
