@@ -286,30 +286,20 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
             ? CartJourneyOutcomes.Recovered
             : CartJourneyOutcomes.Converted;
 
-    private SendJourneyEmail RecoveryEmail(CartAbandonmentState saga) => new()
-    {
-        JourneyId = saga.CorrelationId,
-        Journey = JourneyNames.CartAbandonment,
-        Step = CartAbandonmentSteps.Recovery,
-        StepName = CartAbandonmentSteps.RecoveryName,
-        CustomerId = saga.CustomerId,
-        RequestedAt = saga.RecoveryEmailRequestedAt ?? _clock.GetUtcNow(),
-        Products = [.. saga.Lines],
-        CartValue = CartLines.Value(saga.Lines),
-        Currency = CartLines.Currency(saga.Lines),
-        CartId = saga.CorrelationId,
-        Experiment = CartAbandonmentExperiments.Of(saga),
-        Variant = saga.Variant,
-    };
+    private SendJourneyEmail RecoveryEmail(CartAbandonmentState saga) =>
+        CartEmail(saga, CartAbandonmentSteps.Recovery, CartAbandonmentSteps.RecoveryName, saga.RecoveryEmailRequestedAt);
 
-    private SendJourneyEmail CheckoutEmail(CartAbandonmentState saga) => new()
+    private SendJourneyEmail CheckoutEmail(CartAbandonmentState saga) =>
+        CartEmail(saga, CartAbandonmentSteps.Checkout, CartAbandonmentSteps.CheckoutName, saga.CheckoutEmailRequestedAt);
+
+    private SendJourneyEmail CartEmail(CartAbandonmentState saga, int step, string stepName, DateTimeOffset? requestedAt) => new()
     {
         JourneyId = saga.CorrelationId,
         Journey = JourneyNames.CartAbandonment,
-        Step = CartAbandonmentSteps.Checkout,
-        StepName = CartAbandonmentSteps.CheckoutName,
+        Step = step,
+        StepName = stepName,
         CustomerId = saga.CustomerId,
-        RequestedAt = saga.CheckoutEmailRequestedAt ?? _clock.GetUtcNow(),
+        RequestedAt = requestedAt ?? _clock.GetUtcNow(),
         Products = [.. saga.Lines],
         CartValue = CartLines.Value(saga.Lines),
         Currency = CartLines.Currency(saga.Lines),

@@ -9,9 +9,7 @@ public sealed record OutboxOptions
     /// inbox rows older than this are purged with the other retention purges (<c>Retention:Interval</c>).</summary>
     public TimeSpan DuplicateDetectionWindow { get; init; } = TimeSpan.FromHours(24);
 
-    /// <summary>Messages delivered per delivery pass; a consumer that sends more finishes over several passes.</summary>
-    public int MessageDeliveryLimit { get; init; } = 100;
-
+    /// <summary>How long one outgoing message may take to be confirmed by the broker after its commit.</summary>
     public TimeSpan MessageDeliveryTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often an instance looks for messages committed but never delivered (the process died between

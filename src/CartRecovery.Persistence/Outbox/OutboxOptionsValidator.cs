@@ -7,7 +7,6 @@ public sealed class OutboxOptionsValidator : AbstractValidator<OutboxOptions>
     public OutboxOptionsValidator()
     {
         RuleFor(x => x.DuplicateDetectionWindow).GreaterThan(TimeSpan.Zero);
-        RuleFor(x => x.MessageDeliveryLimit).InclusiveBetween(1, 10_000);
         RuleFor(x => x.MessageDeliveryTimeout).GreaterThan(TimeSpan.Zero);
         RuleFor(x => x.SweepInterval).GreaterThan(TimeSpan.Zero);
         RuleFor(x => x.SweepAfter).GreaterThan(TimeSpan.Zero);
