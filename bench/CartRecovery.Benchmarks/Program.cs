@@ -9,6 +9,16 @@ if (args.Contains("--scale"))
     return;
 }
 
+if (args.Contains("--service-only"))
+{
+    // One service-throughput run and nothing else: the window a profiler (dotnet-trace) attaches to.
+    var serviceEnv = await BenchEnvironment.Find();
+    await ServiceThroughput.Run(serviceEnv, carts: 200, sustain: TimeSpan.FromSeconds(1)); // JIT warm-up
+    var serviceRun = await ServiceThroughput.Run(serviceEnv, carts: 1_000, sustain: TimeSpan.FromSeconds(3));
+    Console.WriteLine($"{serviceRun.EventsPerSecond:F0} events/s, {serviceRun.SelfCpuMsPer1000 / 1000:F2} ms CPU per event, {serviceRun.StatementsPerEvent:F1} statements/event, {serviceRun.AllocatedKbPerEvent:F0} KB allocated per event, PostgreSQL {serviceRun.PostgresCpuMsPer1000 / 1000:F2} ms and RabbitMQ {serviceRun.RabbitCpuMsPer1000 / 1000:F2} ms CPU per event");
+    return;
+}
+
 var quick = args.Contains("--quick");
 var runs = quick ? 1 : 3;
 for (var i = 0; i < args.Length - 1; i++)

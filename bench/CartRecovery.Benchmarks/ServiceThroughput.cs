@@ -20,6 +20,7 @@ internal sealed record ServiceRun
     public required double PostgresCpuMsPer1000 { get; init; }
     public required double RabbitCpuMsPer1000 { get; init; }
     public required double PeakMemoryMb { get; init; }
+    public required double AllocatedKbPerEvent { get; init; }
     public required double StatementsPerEvent { get; init; }
     public required double CommitsPerEvent { get; init; }
     public required double RollbacksPerEvent { get; init; }
@@ -54,6 +55,7 @@ internal static class ServiceThroughput
             await PostgresCounters.Reset(env);
             var (commits0, rollbacks0) = await PostgresCounters.Transactions(env, database.Name);
             var cpu0 = CpuSnapshot.Take();
+            var allocated0 = GC.GetTotalAllocatedBytes();
             using var burstSampler = new DepthSampler(depth, JourneyQueues);
             var clock = Stopwatch.StartNew();
             var publishing = PublishCarts(bus, tag, 0, carts, pace: null);
@@ -61,6 +63,7 @@ internal static class ServiceThroughput
             var burstSeconds = clock.Elapsed.TotalSeconds;
             await publishing;
             var cpu = CpuSnapshot.Take() - cpu0;
+            var allocated = GC.GetTotalAllocatedBytes() - allocated0;
             var burstDepth = await burstSampler.Stop();
             var events = carts * EventsPerCart;
             var rate = events / burstSeconds;
@@ -93,6 +96,7 @@ internal static class ServiceThroughput
                 PostgresCpuMsPer1000 = cpu.Postgres.TotalMilliseconds / events * 1000,
                 RabbitCpuMsPer1000 = cpu.RabbitMq.TotalMilliseconds / events * 1000,
                 PeakMemoryMb = PeakMemory.PeakBytes() / 1024.0 / 1024.0,
+                AllocatedKbPerEvent = allocated / 1024.0 / events,
                 StatementsPerEvent = statements.Sum(s => s.Calls) / (double)events,
                 CommitsPerEvent = (commits1 - commits0 - probeTransactions) / (double)events,
                 RollbacksPerEvent = (rollbacks1 - rollbacks0) / (double)events,

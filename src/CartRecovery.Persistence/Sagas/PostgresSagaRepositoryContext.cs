@@ -68,20 +68,22 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
         await _dbContext.SaveChangesAsync(CancellationToken);
     }
 
-    public async Task Update(SagaConsumeContext<TSaga> context)
+    // Update and Delete only mark the row: whoever owns the transaction flushes every journey's change, the
+    // timers and the inbox mark in one batch just before its commit, one round trip instead of one per journey.
+    public Task Update(SagaConsumeContext<TSaga> context)
     {
         if (context.Saga is ISagaVersion versioned)
         {
             versioned.Version++;
         }
 
-        await _dbContext.SaveChangesAsync(CancellationToken);
+        return Task.CompletedTask;
     }
 
-    public async Task Delete(SagaConsumeContext<TSaga> context)
+    public Task Delete(SagaConsumeContext<TSaga> context)
     {
         _dbContext.Set<TSaga>().Remove(context.Saga);
-        await _dbContext.SaveChangesAsync(CancellationToken);
+        return Task.CompletedTask;
     }
 
     public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;

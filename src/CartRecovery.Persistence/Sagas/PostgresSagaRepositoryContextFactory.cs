@@ -60,6 +60,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         try
         {
             await work();
+            await dbContext.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch
