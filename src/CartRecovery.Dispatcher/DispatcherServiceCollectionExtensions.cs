@@ -43,6 +43,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<EmailMessageFactory>();
         services.AddSingleton<ShopTargets>();
         services.AddSingleton<EmailModelFactory>();
+        services.AddSingleton<SmtpConnectionPool>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddSingleton<SendLedger>();
         services.AddSingleton<CancelledJourneys>();

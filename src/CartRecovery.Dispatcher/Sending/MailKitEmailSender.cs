@@ -8,12 +8,26 @@ namespace CartRecovery.Dispatcher.Sending;
 
 /// <summary>Hands one email to the SMTP relay and says what is known about its fate, so the ledger can tell
 /// "not sent, retry" from "maybe sent, never resend".</summary>
-public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
+public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, SmtpConnectionPool pool, ILogger<MailKitEmailSender> logger)
+    : IEmailSender
 {
     public async Task<SmtpSendResult> SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
+        if (pool.TakeIdle() is { } kept)
+        {
+            var onKept = await Send(kept, message, cancellationToken);
+            // A kept session the relay has since closed fails before the data: the email was not sent, so a new
+            // session tries it at once. Anything else is the relay's answer to this email.
+            if (onKept.Outcome != SmtpSendOutcome.NotSent)
+            {
+                return onKept;
+            }
+
+            LogKeptSessionFailed(onKept.Error);
+        }
+
         var settings = options.Value;
-        using var client = new PhaseTrackingSmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
+        var client = new PhaseTrackingSmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         try
         {
             await client.ConnectAsync(settings.Host, settings.Port, settings.Security, cancellationToken);
@@ -24,22 +38,32 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
         }
         catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException or SmtpCommandException or SmtpProtocolException or MailKit.Security.AuthenticationException or OperationCanceledException)
         {
+            client.Dispose();
             LogNotConnected(settings.Host, settings.Port, Describe(ex));
             return new SmtpSendResult(SmtpSendOutcome.NotSent, Describe(ex));
         }
 
+        return await Send(client, message, cancellationToken);
+    }
+
+    /// <summary>One email on an open session. The session goes back to the pool only after the relay accepted the
+    /// email; after any failure its state is unknown and it is dropped.</summary>
+    private async Task<SmtpSendResult> Send(PhaseTrackingSmtpClient client, MimeMessage message, CancellationToken cancellationToken)
+    {
         try
         {
             await client.SendAsync(message, cancellationToken, client);
         }
         catch (SmtpCommandException ex)
         {
+            client.Dispose();
             // The server answered with an error: it did not take the message. 4xx means "not now", 5xx "never".
             LogRefused((int)ex.StatusCode, ex.ErrorCode);
             return new SmtpSendResult((int)ex.StatusCode >= 500 ? SmtpSendOutcome.Rejected : SmtpSendOutcome.NotSent, Describe(ex));
         }
-        catch (Exception ex) when (ex is IOException or SmtpProtocolException or OperationCanceledException or TimeoutException)
+        catch (Exception ex) when (ex is IOException or SmtpProtocolException or OperationCanceledException or TimeoutException or ServiceNotConnectedException)
         {
+            client.Dispose();
             if (client.Phase < SmtpSessionPhase.SendingData)
             {
                 // Lost during MAIL FROM, RCPT TO or the DATA command: the relay cannot have taken the email.
@@ -51,16 +75,7 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
             return new SmtpSendResult(SmtpSendOutcome.InDoubt, Describe(ex));
         }
 
-        try
-        {
-            await client.DisconnectAsync(quit: true, CancellationToken.None);
-        }
-        catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException)
-        {
-            // The relay already answered 250: the email is sent whatever becomes of QUIT.
-            LogQuitFailed(ex);
-        }
-
+        await pool.Return(client);
         return SmtpSendResult.Accepted;
     }
 
@@ -81,8 +96,8 @@ public sealed partial class MailKitEmailSender(IOptions<SmtpOptions> options, IL
     [LoggerMessage(Level = LogLevel.Warning, Message = "SMTP connection lost after {Phase}, before the message data ({Error}); the email was not sent and waits")]
     private partial void LogLostBeforeData(SmtpSessionPhase phase, string error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "SMTP QUIT failed after the relay accepted the email; it counts as sent")]
-    private partial void LogQuitFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A kept SMTP session failed before the message data ({Error}); trying a new session")]
+    private partial void LogKeptSessionFailed(string? error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "SMTP connection broke after the message data went out; the email is in doubt and will not be resent")]
     private partial void LogInDoubt(Exception exception);

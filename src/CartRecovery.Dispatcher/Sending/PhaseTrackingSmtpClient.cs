@@ -10,6 +10,9 @@ internal sealed class PhaseTrackingSmtpClient : SmtpClient, ITransferProgress
 {
     public SmtpSessionPhase Phase { get; private set; } = SmtpSessionPhase.Connected;
 
+    /// <summary>A kept session starts its next message where a new one would: connected, nothing sent.</summary>
+    public void BeginMessage() => Phase = SmtpSessionPhase.Connected;
+
     public void Report(long bytesTransferred, long totalSize) => Phase = SmtpSessionPhase.SendingData;
 
     public void Report(long bytesTransferred) => Phase = SmtpSessionPhase.SendingData;

@@ -20,6 +20,12 @@ public sealed record SmtpOptions
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>Relay sessions kept open for the next email; 0 opens a new session for every email.</summary>
+    public int MaxIdleConnections { get; init; } = 4;
+
+    /// <summary>A kept session unused for this long is closed instead of reused.</summary>
+    public TimeSpan IdleConnectionTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>An email the relay could not take is tried again after this, then after twice as long each time…</summary>
     public TimeSpan RetryFirstDelay { get; init; } = TimeSpan.FromSeconds(30);
 

@@ -12,6 +12,8 @@ public sealed class SmtpOptionsValidator : AbstractValidator<SmtpOptions>
         RuleFor(x => x.MessageIdDomain).NotEmpty();
         RuleFor(x => x.Password).NotEmpty().When(x => !string.IsNullOrEmpty(x.Username));
         RuleFor(x => x.Timeout).GreaterThan(TimeSpan.Zero);
+        RuleFor(x => x.MaxIdleConnections).InclusiveBetween(0, 64);
+        RuleFor(x => x.IdleConnectionTimeout).GreaterThan(TimeSpan.Zero);
         RuleFor(x => x.RetryFirstDelay).GreaterThan(TimeSpan.Zero);
         RuleFor(x => x.RetryMaxDelay).GreaterThanOrEqualTo(x => x.RetryFirstDelay);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CartRecovery.Journeys.Telemetry;
 using FluentValidation;
 using MassTransit;
@@ -9,10 +10,14 @@ namespace CartRecovery.Journeys.Validation;
 /// MassTransit moves it to the endpoint's error queue with the reasons.</summary>
 public sealed class EventValidation(IServiceProvider services, IRejectedEventRecorder recorder, CartRecoveryMetrics metrics, TimeProvider clock)
 {
+    // Validators are singletons: resolved once per message type, not once per message.
+    private readonly ConcurrentDictionary<Type, object> _validators = new();
+
     public async Task Validate<T>(ConsumeContext<T> context)
         where T : class
     {
-        var validators = services.GetServices<IValidator<T>>().ToList();
+        var validators = (IValidator<T>[])_validators.GetOrAdd(
+            typeof(T), static (_, provider) => provider.GetServices<IValidator<T>>().ToArray(), services);
         List<string>? errors = null;
         foreach (var validator in validators)
         {
@@ -41,7 +46,7 @@ public sealed class EventValidation(IServiceProvider services, IRejectedEventRec
             throw new InvalidEventException(messageType, errors);
         }
 
-        if (validators.Count > 0)
+        if (validators.Length > 0)
         {
             metrics.EventConsumed(typeof(T).Name);
         }

@@ -3,7 +3,6 @@ using CartRecovery.IntegrationTests.Infrastructure;
 using MailKit.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace CartRecovery.IntegrationTests.Delivery;
 
@@ -63,19 +62,17 @@ public sealed class When_the_relay_breaks_off_at_each_phase_of_the_session
         Assert.Single(relay.Accepted);
     }
 
-    private static Task<SmtpSendResult> SendOne(FaultSmtpServer relay)
+    private static async Task<SmtpSendResult> SendOne(FaultSmtpServer relay)
     {
-        var sender = new MailKitEmailSender(Options.Create(new SmtpOptions
+        var options = Options.Create(new SmtpOptions
         {
             Host = "127.0.0.1",
             Port = relay.Port,
             Security = SecureSocketOptions.None,
             Timeout = TimeSpan.FromSeconds(5),
-        }), NullLogger<MailKitEmailSender>.Instance);
-        var message = new MimeMessage { Subject = "Your cart", MessageId = $"{Guid.NewGuid():N}.1@cartrecovery.local" };
-        message.From.Add(new MailboxAddress("Shop", "shop@example.com"));
-        message.To.Add(new MailboxAddress("", "phase@example.com"));
-        message.Body = new TextPart("plain") { Text = "Still thinking about it?" };
-        return sender.SendAsync(message, CancellationToken.None);
+        });
+        await using var pool = new SmtpConnectionPool(options, TimeProvider.System);
+        var sender = new MailKitEmailSender(options, pool, NullLogger<MailKitEmailSender>.Instance);
+        return await sender.SendAsync(TestEmail.To("phase@example.com"), CancellationToken.None);
     }
 }

@@ -16,6 +16,7 @@ public sealed class FaultSmtpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<SmtpFault> _script = new();
     private readonly ConcurrentQueue<string> _accepted = new();
+    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
     private int _sessions;
 
     public FaultSmtpServer(params SmtpFault[] script)
@@ -35,6 +36,16 @@ public sealed class FaultSmtpServer : IAsyncDisposable
     public IReadOnlyList<string> Accepted => [.. _accepted];
 
     public int Sessions => Volatile.Read(ref _sessions);
+
+    /// <summary>Closes every open session without a word, as a relay does with clients idle past its limit.</summary>
+    public void DropOpenSessions()
+    {
+        foreach (var client in _open.Keys)
+        {
+            client.Client.Shutdown(SocketShutdown.Both);
+            client.Dispose();
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -65,6 +76,7 @@ public sealed class FaultSmtpServer : IAsyncDisposable
     private async Task Serve(TcpClient client, SmtpFault? fault)
     {
         using var owned = client;
+        _open[client] = 0;
         try
         {
             var stream = client.GetStream();
@@ -116,6 +128,10 @@ public sealed class FaultSmtpServer : IAsyncDisposable
         catch (Exception ex) when (ex is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
             // The client went away: nothing to record.
+        }
+        finally
+        {
+            _open.TryRemove(client, out _);
         }
     }
 
