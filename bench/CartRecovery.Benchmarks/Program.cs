@@ -19,26 +19,19 @@ if (args.Contains("--service-only"))
     return;
 }
 
-var quick = args.Contains("--quick");
-var runs = quick ? 1 : 3;
-for (var i = 0; i < args.Length - 1; i++)
-{
-    if (args[i] == "--runs")
-    {
-        runs = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture);
-    }
-}
-
+var options = BenchOptions.Parse(args);
+var quick = options.Quick;
+var runs = options.Runs ?? (quick ? 1 : 3);
 var plan = quick ? BenchPlan.Quick(runs) : BenchPlan.Full(runs);
 var total = Stopwatch.StartNew();
 var env = await BenchEnvironment.Find();
-Console.Error.WriteLine($"bench: {(quick ? "quick" : "full")} mode, {plan.Runs} run(s) per figure, services from {env.Source}");
+Console.Error.WriteLine($"bench: {(quick ? "quick" : "full")} mode, {plan.Runs} run(s) per figure, services from {env.Source}{(options.Only is null ? "" : $", only {string.Join(", ", options.Only)}")}");
 
 var results = new BenchResults { Plan = plan };
 
 void Log(string what) => Console.Error.WriteLine($"bench: [{total.Elapsed:mm\\:ss}] {what}");
 
-for (var run = 1; run <= plan.Runs; run++)
+for (var run = 1; run <= plan.Runs && options.Measures("baselines"); run++)
 {
     Log($"baselines, run {run}/{plan.Runs}");
     results.RawRabbitMq.Add(await Baselines.RawRabbitMq(env, plan.RawMessages));
@@ -51,7 +44,7 @@ for (var run = 1; run <= plan.Runs; run++)
     Log($"  MassTransit upsert {results.MassTransitUpsert[^1]:F0} msg/s");
 }
 
-for (var run = 1; run <= plan.Runs; run++)
+for (var run = 1; run <= plan.Runs && options.MeasuresService; run++)
 {
     Log($"service throughput, run {run}/{plan.Runs} ({plan.Carts} carts, {plan.Carts * ServiceThroughput.EventsPerCart} events)");
     var service = await ServiceThroughput.Run(env, plan.Carts, plan.Sustain);
@@ -59,9 +52,9 @@ for (var run = 1; run <= plan.Runs; run++)
     Log($"  {service.EventsPerSecond:F0} events/s, {service.StatementsPerEvent:F1} statements/event, {service.CommitsPerEvent:F2} commits/event, faults {service.Faults}");
 }
 
-var emailRate = Math.Max(5, BenchResults.Median(results.Service.Select(s => s.EventsPerSecond)) * 0.5);
+var emailRate = options.EmailRate ?? Math.Max(5, BenchResults.Median(results.Service.Select(s => s.EventsPerSecond)) * 0.5);
 var emails = Math.Clamp((int)(emailRate * plan.LatencySeconds), plan.MinEmails, plan.MaxEmails);
-for (var run = 1; run <= plan.Runs; run++)
+for (var run = 1; run <= plan.Runs && options.Measures("latency"); run++)
 {
     Log($"event-to-email latency, run {run}/{plan.Runs} ({emails} emails at {emailRate:F0}/s)");
     var latency = await EmailLatency.Run(env, emailRate, emails);
@@ -69,12 +62,19 @@ for (var run = 1; run <= plan.Runs; run++)
     Log($"  p50 {latency.P50Ms:F1} ms, p99 {latency.P99Ms:F1} ms, p99.9 {latency.P999Ms:F1} ms, delivered {latency.DeliveredRate:F0}/s");
 }
 
-for (var run = 1; run <= plan.Runs; run++)
+for (var run = 1; run <= plan.Runs && options.Measures("timers"); run++)
 {
     Log($"timer lag, run {run}/{plan.Runs} ({plan.TimerBurst} due in 1 s, then {plan.TimerSteadyRate}/s for {plan.TimerSteady.TotalSeconds} s)");
     var timers = await TimerLag.Run(env, plan.TimerBurst, plan.TimerSteadyRate, plan.TimerSteady);
     results.Timers.Add(timers);
     Log($"  burst p50 {timers.Burst.P50Ms:F0} ms p99 {timers.Burst.P99Ms:F0} ms drain {timers.Burst.DrainPerSecond:F0}/s; steady p50 {timers.Steady.P50Ms:F0} ms p99 {timers.Steady.P99Ms:F0} ms");
+}
+
+if (options.Only is not null)
+{
+    // The report's ratios and closing note need every row; a partial run only logs its figures.
+    Log("--only: docs/benchmarks.md not written");
+    return;
 }
 
 results.Elapsed = total.Elapsed;
