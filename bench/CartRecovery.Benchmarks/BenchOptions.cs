@@ -7,8 +7,8 @@ namespace CartRecovery.Benchmarks;
 internal sealed record BenchOptions
 {
     /// <summary>What <c>--only</c> accepts, comma-separated: baselines (1a–1d), service (2–2d, 5), latency (3),
-    /// timers (4a, 4b).</summary>
-    public static readonly IReadOnlyList<string> Rows = ["baselines", "service", "latency", "timers"];
+    /// timers (4a, 4b), drain (4c).</summary>
+    public static readonly IReadOnlyList<string> Rows = ["baselines", "service", "latency", "timers", "drain"];
 
     public required bool Quick { get; init; }
     public required int? Runs { get; init; }

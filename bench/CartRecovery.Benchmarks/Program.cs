@@ -70,6 +70,14 @@ for (var run = 1; run <= plan.Runs && options.Measures("timers"); run++)
     Log($"  burst p50 {timers.Burst.P50Ms:F0} ms p99 {timers.Burst.P99Ms:F0} ms drain {timers.Burst.DrainPerSecond:F0}/s; steady p50 {timers.Steady.P50Ms:F0} ms p99 {timers.Steady.P99Ms:F0} ms");
 }
 
+for (var run = 1; run <= plan.Runs && options.Measures("drain"); run++)
+{
+    Log($"timer drain, run {run}/{plan.Runs} ({plan.DrainTimers} due at once on an empty timer table)");
+    var drain = await TimerDrain.OnFreshDatabase(env, plan.DrainTimers);
+    results.Drain.Add(drain);
+    Log($"  {drain.PerSecond:F0} timers/s ({drain.DrainSeconds:F2} s, first after {drain.FirstArrivalMs:F0} ms), lag p50 {drain.LagP50Ms:F0} ms p99 {drain.LagP99Ms:F0} ms");
+}
+
 if (options.Only is not null)
 {
     // The report's ratios and closing note need every row; a partial run only logs its figures.

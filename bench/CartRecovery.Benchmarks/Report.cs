@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text;
+using CartRecovery.Benchmarks.Scale;
 using Npgsql;
 
 namespace CartRecovery.Benchmarks;
@@ -20,6 +21,7 @@ internal sealed record BenchPlan
     public required int TimerBurst { get; init; }
     public required double TimerSteadyRate { get; init; }
     public required TimeSpan TimerSteady { get; init; }
+    public required int DrainTimers { get; init; }
 
     public static BenchPlan Full(int runs) => new()
     {
@@ -35,6 +37,7 @@ internal sealed record BenchPlan
         TimerBurst = 1_000,
         TimerSteadyRate = 100,
         TimerSteady = TimeSpan.FromSeconds(5),
+        DrainTimers = 10_000,
     };
 
     public static BenchPlan Quick(int runs) => new()
@@ -51,6 +54,8 @@ internal sealed record BenchPlan
         TimerBurst = 300,
         TimerSteadyRate = 50,
         TimerSteady = TimeSpan.FromSeconds(3),
+        // The issue states its target for 10,000 due at once; a smaller burst would not test it.
+        DrainTimers = 10_000,
     };
 }
 
@@ -64,6 +69,7 @@ internal sealed class BenchResults
     public List<ServiceRun> Service { get; } = [];
     public List<LatencyRun> Latency { get; } = [];
     public List<TimerRun> Timers { get; } = [];
+    public List<DrainRun> Drain { get; } = [];
     public TimeSpan Elapsed { get; set; }
 
     public static double Median(IEnumerable<double> values)
@@ -164,6 +170,7 @@ internal static class Report
         L($"| 3 | event-to-email latency at 50 % of (2): publish → SMTP sink | p50 {M(r.Latency.Select(x => x.P50Ms)):N1} ms, p99 {M(r.Latency.Select(x => x.P99Ms)):N1} ms, p99.9 {M(r.Latency.Select(x => x.P999Ms)):N1} ms | | `SendJourneyEmail` sent straight to `send-journey-email` (the dispatcher step, no delay) at {M(r.Latency.Select(x => x.OfferedRate)):N0}/s, {M(r.Latency.Select(x => (double)x.Emails)):N0} emails to consenting customers; receipt = the maildir file's write time; delivered {M(r.Latency.Select(x => x.DeliveredRate)):N0}/s; max {M(r.Latency.Select(x => x.MaxMs)):N0} ms; HdrHistogram, 3 digits{(M(r.Latency.Select(x => (double)x.Emails)) < 1000 ? "; fewer than 1,000 samples, so p99.9 is the maximum" : "")} |");
         L($"| 4a | timer lag, {p.TimerBurst:N0} timers due within 1 s | p50 {M(r.Timers.Select(t => t.Burst.P50Ms)):N0} ms, p99 {M(r.Timers.Select(t => t.Burst.P99Ms)):N0} ms | | drained at {M(r.Timers.Select(t => t.Burst.DrainPerSecond)):N0} timers/s; written in one transaction in {M(r.Timers.Select(t => t.Burst.ScheduleSeconds)):F1} s; lag = SentTime − CR-Timer-ScheduledAt; timer poller defaults (batches of 500, 64 sends in flight) |");
         L($"| 4b | timer lag, steady {p.TimerSteadyRate:N0} timers/s for {p.TimerSteady.TotalSeconds:F0} s | p50 {M(r.Timers.Select(t => t.Steady.P50Ms)):N0} ms, p99 {M(r.Timers.Select(t => t.Steady.P99Ms)):N0} ms | | max {M(r.Timers.Select(t => t.Steady.MaxMs)):N0} ms |");
+        L($"| 4c | timer drain, {p.DrainTimers:N0} timers due at once on an empty timer table | {M(r.Drain.Select(d => d.PerSecond)):N0} timers/s; lag p50 {M(r.Drain.Select(d => d.LagP50Ms)):N0} ms, p99 {M(r.Drain.Select(d => d.LagP99Ms)):N0} ms | | target ≥ 1,000/s: {TargetVerdict.Of(M(r.Drain.Select(d => d.PerSecond)) >= 1000)}; inserted due now in one statement while the service runs, fired by its poller with the defaults, received on a probe queue; rate = timers / (last arrival − commit); lag = arrival − commit; first after {M(r.Drain.Select(d => d.FirstArrivalMs)):N0} ms; runs: {Runs(r.Drain.Select(d => d.PerSecond))} timers/s |");
         L($"| 5 | service process: peak memory, CPU per 1,000 events | {M(r.Service.Select(s => s.PeakMemoryMb)):N0} MB peak RSS; {M(r.Service.Select(s => s.SelfCpuMsPer1000)):N0} CPU-ms / 1,000 events | | this process (service + producer), peak reset before the host starts; PostgreSQL {M(r.Service.Select(s => s.PostgresCpuMsPer1000)):N0} CPU-ms and RabbitMQ {M(r.Service.Select(s => s.RabbitCpuMsPer1000)):N0} CPU-ms per 1,000 events over the same burst |");
         L($"");
 

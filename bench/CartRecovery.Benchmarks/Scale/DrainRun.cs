@@ -7,4 +7,6 @@ internal sealed record DrainRun
     public required double FirstArrivalMs { get; init; }
     public required double DrainSeconds { get; init; }
     public required double PerSecond { get; init; }
+    public required double LagP50Ms { get; init; }
+    public required double LagP99Ms { get; init; }
 }

@@ -1,21 +1,39 @@
 using System.Diagnostics;
+using HdrHistogram;
 using MassTransit;
 using MassTransit.Logging;
 using Npgsql;
 
 namespace CartRecovery.Benchmarks.Scale;
 
-/// <summary>Timers all due at once among the million pending: written in one set-based statement while the service
-/// runs, fired by its timer poller with default settings, counted as they arrive on a probe endpoint of its own.</summary>
+/// <summary>Timers all due at once, among the million pending in scale mode or on an empty timer table in the normal
+/// run: written in one set-based statement while the service runs, fired by its timer poller with default settings,
+/// counted as they arrive on a probe endpoint of its own.</summary>
 internal static class TimerDrain
 {
     public const string ProbeQueue = "bench-scale-timer-probe";
 
+    /// <summary>The drain on an empty timer table: a fresh database and the service started on it for this alone.</summary>
+    public static async Task<DrainRun> OnFreshDatabase(BenchEnvironment env, int count)
+    {
+        await using var database = await env.CreateDatabase("drain");
+        var app = await ServiceHost.Start(env, database);
+        try
+        {
+            return await Run(env, database.ConnectionString, count);
+        }
+        finally
+        {
+            await ServiceHost.Stop(app);
+        }
+    }
+
     public static async Task<DrainRun> Run(BenchEnvironment env, string connectionString, int count)
     {
         await env.PurgeQueues(ProbeQueue);
-        var arrived = 0;
-        long firstTicks = 0, lastTicks = 0;
+        // A handler claims a slot, writes its arrival, then counts it: once all are counted, all are written.
+        var arrivals = new long[count];
+        int claimed = 0, arrived = 0;
         LogContext.Current = null;
         var probeBus = Bus.Factory.CreateUsingRabbitMq(cfg =>
         {
@@ -26,9 +44,13 @@ internal static class TimerDrain
                 e.Handler<BenchTimerProbe>(_ =>
                 {
                     var now = Stopwatch.GetTimestamp();
-                    Interlocked.CompareExchange(ref firstTicks, now, 0);
-                    Interlocked.Exchange(ref lastTicks, now);
-                    Interlocked.Increment(ref arrived);
+                    var slot = Interlocked.Increment(ref claimed) - 1;
+                    if (slot < arrivals.Length)
+                    {
+                        arrivals[slot] = now;
+                        Interlocked.Increment(ref arrived);
+                    }
+
                     return Task.CompletedTask;
                 });
             });
@@ -68,14 +90,23 @@ internal static class TimerDrain
                 await Task.Delay(20);
             }
 
-            var total = Stopwatch.GetElapsedTime(committed, Volatile.Read(ref lastTicks)).TotalSeconds;
+            // Every timer is due by the commit, so its lag is its arrival after the commit.
+            var lag = new LongHistogram(TimeStamp.Hours(1), 3);
+            foreach (var arrival in arrivals)
+            {
+                lag.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(committed, arrival).TotalMicroseconds));
+            }
+
+            var total = Stopwatch.GetElapsedTime(committed, arrivals.Max()).TotalSeconds;
             return new DrainRun
             {
                 Timers = count,
                 PendingAmong = pendingBefore,
-                FirstArrivalMs = Stopwatch.GetElapsedTime(committed, Volatile.Read(ref firstTicks)).TotalMilliseconds,
+                FirstArrivalMs = Stopwatch.GetElapsedTime(committed, arrivals.Min()).TotalMilliseconds,
                 DrainSeconds = total,
                 PerSecond = count / total,
+                LagP50Ms = lag.GetValueAtPercentile(50) / 1000.0,
+                LagP99Ms = lag.GetValueAtPercentile(99) / 1000.0,
             };
         }
         finally
