@@ -7,8 +7,8 @@ namespace CartRecovery.Benchmarks;
 internal sealed record BenchOptions
 {
     /// <summary>What <c>--only</c> accepts, comma-separated: baselines (1a–1d), service (2–2d, 5), latency (3),
-    /// timers (4a, 4b), drain (4c).</summary>
-    public static readonly IReadOnlyList<string> Rows = ["baselines", "service", "latency", "timers", "drain"];
+    /// latency-e2e (3b), timers (4a, 4b), drain (4c).</summary>
+    public static readonly IReadOnlyList<string> Rows = ["baselines", "service", "latency", "latency-e2e", "timers", "drain"];
 
     public required bool Quick { get; init; }
     public required int? Runs { get; init; }
@@ -19,8 +19,8 @@ internal sealed record BenchOptions
 
     public bool Measures(string row) => Only is null || Only.Contains(row);
 
-    /// <summary>Row 2 runs when asked for, and when the latency row needs its throughput and no rate was given.</summary>
-    public bool MeasuresService => Measures("service") || (EmailRate is null && Measures("latency"));
+    /// <summary>Row 2 runs when asked for, and when a latency row needs its throughput and no rate was given.</summary>
+    public bool MeasuresService => Measures("service") || (EmailRate is null && (Measures("latency") || Measures("latency-e2e")));
 
     public static BenchOptions Parse(string[] args)
     {

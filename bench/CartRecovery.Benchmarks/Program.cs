@@ -62,6 +62,14 @@ for (var run = 1; run <= plan.Runs && options.Measures("latency"); run++)
     Log($"  p50 {latency.P50Ms:F1} ms, p99 {latency.P99Ms:F1} ms, p99.9 {latency.P999Ms:F1} ms, delivered {latency.DeliveredRate:F0}/s");
 }
 
+for (var run = 1; run <= plan.Runs && options.Measures("latency-e2e"); run++)
+{
+    Log($"order.shipped-to-email latency, run {run}/{plan.Runs} ({emails} orders shipped at {emailRate:F0}/s)");
+    var latency = await ShipmentEmailLatency.Run(env, emailRate, emails);
+    results.ShipmentLatency.Add(latency);
+    Log($"  p50 {latency.P50Ms:F1} ms, p99 {latency.P99Ms:F1} ms, p99.9 {latency.P999Ms:F1} ms, max {latency.MaxMs:F1} ms, delivered {latency.DeliveredRate:F0}/s");
+}
+
 for (var run = 1; run <= plan.Runs && options.Measures("timers"); run++)
 {
     Log($"timer lag, run {run}/{plan.Runs} ({plan.TimerBurst} due in 1 s, then {plan.TimerSteadyRate}/s for {plan.TimerSteady.TotalSeconds} s)");

@@ -323,16 +323,30 @@ internal static class CartEvents
         CartId = cartId,
     };
 
-    public static OrderPlaced Order(Guid cartId, string customer) => new()
+    public static OrderPlaced Order(Guid cartId, string customer) => Order(NewId.NextGuid(), cartId, customer);
+
+    /// <param name="cartId">Null for an order taken without a cart, which no cart journey follows.</param>
+    public static OrderPlaced Order(Guid orderId, Guid? cartId, string customer) => new()
     {
         EventId = NewId.NextGuid(),
         OccurredAt = DateTimeOffset.UtcNow,
         CustomerId = customer,
-        OrderId = NewId.NextGuid(),
+        OrderId = orderId,
         CartId = cartId,
         Lines = [Line("SKU-B", 2)],
         Total = 49.80m,
         Currency = "EUR",
+    };
+
+    public static OrderShipped Shipped(Guid orderId, string customer) => new()
+    {
+        EventId = NewId.NextGuid(),
+        OccurredAt = DateTimeOffset.UtcNow,
+        CustomerId = customer,
+        OrderId = orderId,
+        Carrier = "DHL",
+        TrackingNumber = "00340434161094042557",
+        TrackingUrl = new Uri("https://tracking.example/00340434161094042557"),
     };
 
     public static CustomerProfileUpdated Profile(string customer, string email) => new()
