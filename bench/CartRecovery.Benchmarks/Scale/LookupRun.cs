@@ -2,6 +2,7 @@ namespace CartRecovery.Benchmarks.Scale;
 
 internal sealed record LookupRun
 {
+    public required TimeSpan ThinkTime { get; init; }
     public required int Requests { get; init; }
     public required int Failures { get; init; }
     public required double RequestsPerSecond { get; init; }

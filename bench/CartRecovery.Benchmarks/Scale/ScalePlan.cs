@@ -25,5 +25,10 @@ internal sealed record ScalePlan
     public int LookupRequests { get; init; } = 20_000;
     public TimeSpan LookupFor { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>How long a support agent looks at an answer before the next lookup, on average (0.5–1.5× at random).
+    /// The target is measured with it; a second round without it (every caller asking again at once) gives the
+    /// lookups' capacity, where latency is only callers ÷ throughput.</summary>
+    public TimeSpan LookupThinkTime { get; init; } = TimeSpan.FromSeconds(1);
+
     public int DueTimers { get; init; } = 10_000;
 }

@@ -7,6 +7,7 @@ internal sealed record ScaleResults
     public required IReadOnlyList<double> EmptyIngest { get; init; }
     public required IReadOnlyList<double> SeededIngest { get; init; }
     public required LookupRun Lookup { get; init; }
+    public required LookupRun LookupSaturated { get; init; }
     public required DrainRun Drain { get; init; }
     public required DrainRun EmptyDrain { get; init; }
     public required double PeakRssMb { get; init; }

@@ -68,14 +68,17 @@ internal static class ScaleRun
             PeakMemory.Reset();
             var app = await ServiceHost.Start(env, seeded);
             LookupRun lookup;
+            LookupRun saturated;
             DrainRun drain;
             double scrapeMs;
             try
             {
                 seededIngest.Add(await Ingest(app, seeded, plan, log, "1M"));
                 log($"support lookups: {plan.LookupCallers} callers, up to {plan.LookupRequests:N0} requests or {plan.LookupFor.TotalSeconds:F0} s");
-                lookup = await SupportLookupLoad.Run(app, plan);
+                lookup = await SupportLookupLoad.Run(app, plan, plan.LookupThinkTime);
                 log($"  {lookup.Requests:N0} requests, {lookup.RequestsPerSecond:F0}/s, p50 {lookup.P50Ms:F1} ms, p99 {lookup.P99Ms:F1} ms, {lookup.JourneysPerAnswer:F1} journeys per answer, failures {lookup.Failures}");
+                saturated = await SupportLookupLoad.Run(app, plan, TimeSpan.Zero);
+                log($"  saturated: {saturated.Requests:N0} requests, {saturated.RequestsPerSecond:F0}/s, p50 {saturated.P50Ms:F1} ms, p99 {saturated.P99Ms:F1} ms, failures {saturated.Failures}");
                 log($"timer drain: {plan.DueTimers:N0} due now");
                 drain = await TimerDrain.Run(env, seeded.ConnectionString, plan.DueTimers);
                 log($"  drained in {drain.DrainSeconds:F2} s ({drain.PerSecond:F0}/s) among {drain.PendingAmong:N0} pending, first after {drain.FirstArrivalMs:F0} ms");
@@ -113,6 +116,7 @@ internal static class ScaleRun
                 EmptyIngest = emptyIngest,
                 SeededIngest = seededIngest,
                 Lookup = lookup,
+                LookupSaturated = saturated,
                 Drain = drain,
                 EmptyDrain = emptyDrain,
                 PeakRssMb = peak,

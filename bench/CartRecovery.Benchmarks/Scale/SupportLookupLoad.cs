@@ -11,7 +11,7 @@ namespace CartRecovery.Benchmarks.Scale;
 /// and a time limit, whichever comes first; a warm-up round is not recorded.</summary>
 internal static class SupportLookupLoad
 {
-    public static async Task<LookupRun> Run(WebApplication app, ScalePlan plan)
+    public static async Task<LookupRun> Run(WebApplication app, ScalePlan plan, TimeSpan thinkTime)
     {
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = plan.LookupCallers })
@@ -21,10 +21,10 @@ internal static class SupportLookupLoad
         };
         client.DefaultRequestHeaders.Add(ApiKeyOptions.HeaderName, ServiceHost.ApiKey);
 
-        await Callers(client, plan, plan.LookupWarmUp, TimeSpan.FromSeconds(30), histogram: null);
+        await Callers(client, plan, plan.LookupWarmUp, TimeSpan.FromSeconds(30), TimeSpan.Zero, histogram: null);
         var histogram = new LongHistogram(TimeStamp.Seconds(30), 3);
         var clock = Stopwatch.StartNew();
-        var (requests, failures, journeys) = await Callers(client, plan, plan.LookupRequests, plan.LookupFor, histogram);
+        var (requests, failures, journeys) = await Callers(client, plan, plan.LookupRequests, plan.LookupFor, thinkTime, histogram);
         var seconds = clock.Elapsed.TotalSeconds;
         if (histogram.TotalCount == 0)
         {
@@ -34,6 +34,7 @@ internal static class SupportLookupLoad
 
         return new LookupRun
         {
+            ThinkTime = thinkTime,
             Requests = requests,
             Failures = failures,
             RequestsPerSecond = requests / seconds,
@@ -45,7 +46,7 @@ internal static class SupportLookupLoad
     }
 
     private static async Task<(int Requests, int Failures, long Journeys)> Callers(HttpClient client, ScalePlan plan, int count,
-        TimeSpan limit, LongHistogram? histogram)
+        TimeSpan limit, TimeSpan thinkTime, LongHistogram? histogram)
     {
         var issued = -1;
         var done = 0;
@@ -76,6 +77,11 @@ internal static class SupportLookupLoad
                     {
                         histogram.RecordValue(Math.Max(1, (long)elapsed.TotalMicroseconds));
                     }
+                }
+
+                if (thinkTime > TimeSpan.Zero)
+                {
+                    await Task.Delay(thinkTime * (0.5 + random.NextDouble()));
                 }
             }
         })));
