@@ -29,7 +29,8 @@ internal static class ClosingNote
         }
         else if (byTime is not null)
         {
-            P($"**Biggest cost by statement time:** `{byTime.Query[..Math.Min(120, byTime.Query.Length)]}` — {byTime.Calls / events:F2} calls and {byTime.TotalMs / events:F2} ms per event ({byTime.TotalMs / totalMs:P0} of statement time). By calls, the largest area is {areas[0].Area} ({areas[0].Calls:F1} per event): fewer round trips per message (one transaction per consume, no per-step savepoints, batching the inbox bookkeeping) is what would remove it.");
+            P($"**Next biggest cost: the service's own CPU.** {median.SelfCpuMsPer1000 / 1000:F1} ms per event in this process, against {median.PostgresCpuMsPer1000 / 1000:F1} ms in PostgreSQL, of which the statements themselves execute in {totalMs / events:F2} ms. [profiling.md](profiling.md) shows where it goes: EF Core's query and change-tracking pipeline for each journey row and {median.AllocatedKbPerEvent:N0} KB of allocations per event; loading and saving the journey rows with prepared, batched Npgsql commands is what would cut it.");
+            P($"**Biggest cost by statement time:** `{byTime.Query[..Math.Min(120, byTime.Query.Length)]}` — {byTime.Calls / events:F2} calls and {byTime.TotalMs / events:F2} ms per event ({byTime.TotalMs / totalMs:P0} of statement time). By calls, the largest area is {areas[0].Area} ({areas[0].Calls:F1} per event).");
         }
 
         return sb.ToString().TrimEnd();
