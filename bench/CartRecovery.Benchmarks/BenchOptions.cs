@@ -19,9 +19,6 @@ internal sealed record BenchOptions
 
     public bool Measures(string row) => Only is null || Only.Contains(row);
 
-    /// <summary>Row 2 runs when asked for, and when a latency row needs its throughput and no rate was given.</summary>
-    public bool MeasuresService => Measures("service") || (EmailRate is null && (Measures("latency") || Measures("latency-e2e")));
-
     public static BenchOptions Parse(string[] args)
     {
         string? Value(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
@@ -35,7 +32,7 @@ internal sealed record BenchOptions
         var emailRate = Value("--email-rate") is { } rate ? double.Parse(rate, CultureInfo.InvariantCulture) : (double?)null;
         if (emailRate is not null && only is null)
         {
-            throw new ArgumentException("--email-rate needs --only: the report's latency rows run at half the measured throughput");
+            throw new ArgumentException("--email-rate needs --only: the report's latency rows run at half of their own path's measured capacity");
         }
 
         return new BenchOptions

@@ -44,7 +44,7 @@ for (var run = 1; run <= plan.Runs && options.Measures("baselines"); run++)
     Log($"  MassTransit upsert {results.MassTransitUpsert[^1]:F0} msg/s");
 }
 
-for (var run = 1; run <= plan.Runs && options.MeasuresService; run++)
+for (var run = 1; run <= plan.Runs && options.Measures("service"); run++)
 {
     Log($"service throughput, run {run}/{plan.Runs} ({plan.Carts} carts, {plan.Carts * ServiceThroughput.EventsPerCart} events)");
     var service = await ServiceThroughput.Run(env, plan.Carts, plan.Sustain);
@@ -54,39 +54,14 @@ for (var run = 1; run <= plan.Runs && options.MeasuresService; run++)
 
 // Each latency row runs at half of what its own path delivers when everything is sent at once: above a path's
 // capacity a queue builds and the row would time the backlog instead of the path.
-const double AllAtOnce = 1_000_000;
-var burstEmails = plan.MinEmails * 2;
-int EmailsAt(double rate) => Math.Clamp((int)(rate * plan.LatencySeconds), plan.MinEmails, plan.MaxEmails);
 if (options.Measures("latency"))
 {
-    Log($"dispatcher capacity: {burstEmails} emails at once");
-    results.DispatcherBurst = await EmailLatency.Run(env, AllAtOnce, burstEmails);
-    Log($"  delivered {results.DispatcherBurst.DeliveredRate:F0}/s");
-}
-
-var emailRate = options.EmailRate ?? Math.Max(5, (results.DispatcherBurst?.DeliveredRate ?? 10) * 0.5);
-for (var run = 1; run <= plan.Runs && options.Measures("latency"); run++)
-{
-    Log($"event-to-email latency, run {run}/{plan.Runs} ({EmailsAt(emailRate)} emails at {emailRate:F0}/s)");
-    var latency = await EmailLatency.Run(env, emailRate, EmailsAt(emailRate));
-    results.Latency.Add(latency);
-    Log($"  p50 {latency.P50Ms:F1} ms, p99 {latency.P99Ms:F1} ms, p99.9 {latency.P999Ms:F1} ms, delivered {latency.DeliveredRate:F0}/s");
+    results.DispatcherBurst = await MeasureLatency("event-to-email (dispatcher step)", EmailLatency.Run, results.Latency);
 }
 
 if (options.Measures("latency-e2e"))
 {
-    Log($"shipment-email capacity: {burstEmails} orders shipped at once");
-    results.ShipmentBurst = await ShipmentEmailLatency.Run(env, AllAtOnce, burstEmails);
-    Log($"  delivered {results.ShipmentBurst.DeliveredRate:F0}/s");
-}
-
-var shipmentRate = options.EmailRate ?? Math.Max(5, (results.ShipmentBurst?.DeliveredRate ?? 10) * 0.5);
-for (var run = 1; run <= plan.Runs && options.Measures("latency-e2e"); run++)
-{
-    Log($"order.shipped-to-email latency, run {run}/{plan.Runs} ({EmailsAt(shipmentRate)} orders shipped at {shipmentRate:F0}/s)");
-    var latency = await ShipmentEmailLatency.Run(env, shipmentRate, EmailsAt(shipmentRate));
-    results.ShipmentLatency.Add(latency);
-    Log($"  p50 {latency.P50Ms:F1} ms, p99 {latency.P99Ms:F1} ms, p99.9 {latency.P999Ms:F1} ms, max {latency.MaxMs:F1} ms, delivered {latency.DeliveredRate:F0}/s");
+    results.ShipmentBurst = await MeasureLatency("order.shipped-to-email", ShipmentEmailLatency.Run, results.ShipmentLatency);
 }
 
 for (var run = 1; run <= plan.Runs && options.Measures("timers"); run++)
@@ -120,6 +95,31 @@ var output = Path.Combine(env.RepositoryRoot, "docs", "benchmarks.md");
 Directory.CreateDirectory(Path.GetDirectoryName(output)!);
 await File.WriteAllTextAsync(output, ReportSections.WithScaleOf(File.Exists(output) ? await File.ReadAllTextAsync(output) : null, markdown));
 Log($"wrote {output}");
+
+// A path's capacity (everything sent at once, unless --email-rate names the rate), then the runs at half of it.
+async Task<LatencyRun?> MeasureLatency(string path, Func<BenchEnvironment, double, int, Task<LatencyRun>> run, List<LatencyRun> runs)
+{
+    LatencyRun? burst = null;
+    if (options.EmailRate is null)
+    {
+        var burstEmails = plan.MinEmails * 2;
+        Log($"{path} capacity: {burstEmails} sent at once");
+        burst = await run(env, 1_000_000, burstEmails);
+        Log($"  delivered {burst.DeliveredRate:F0}/s");
+    }
+
+    var rate = options.EmailRate ?? Math.Max(5, burst!.DeliveredRate * 0.5);
+    var emails = Math.Clamp((int)(rate * plan.LatencySeconds), plan.MinEmails, plan.MaxEmails);
+    for (var i = 1; i <= plan.Runs; i++)
+    {
+        Log($"{path} latency, run {i}/{plan.Runs} ({emails} at {rate:F0}/s)");
+        var latency = await run(env, rate, emails);
+        runs.Add(latency);
+        Log($"  p50 {latency.P50Ms:F1} ms, p99 {latency.P99Ms:F1} ms, p99.9 {latency.P999Ms:F1} ms, max {latency.MaxMs:F1} ms, delivered {latency.DeliveredRate:F0}/s");
+    }
+
+    return burst;
+}
 
 // A million journeys and a million timers; writes only the scale section of docs/benchmarks.md.
 static async Task RunScale(bool keepDatabase, string? reuseDatabase)
