@@ -65,6 +65,9 @@ internal static class ScaleRun
                 await ServiceHost.Stop(emptyApp);
             }
 
+            // The empty-database sessions' heap is garbage now; returned to the system, it does not count as the
+            // seeded session's memory.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             PeakMemory.Reset();
             var app = await ServiceHost.Start(env, seeded);
             LookupRun lookup;
@@ -77,6 +80,7 @@ internal static class ScaleRun
                 log($"support lookups: {plan.LookupCallers} callers, up to {plan.LookupRequests:N0} requests or {plan.LookupFor.TotalSeconds:F0} s");
                 lookup = await SupportLookupLoad.Run(app, plan, plan.LookupThinkTime);
                 log($"  {lookup.Requests:N0} requests, {lookup.RequestsPerSecond:F0}/s, p50 {lookup.P50Ms:F1} ms, p99 {lookup.P99Ms:F1} ms, {lookup.JourneysPerAnswer:F1} journeys per answer, failures {lookup.Failures}");
+                log($"  slowest: {string.Join("; ", lookup.Slowest.Select(s => $"{s.Ms:F0} ms at {s.AtSeconds:F1} s (gen1+ {s.Gen1Collections})"))}");
                 saturated = await SupportLookupLoad.Run(app, plan, TimeSpan.Zero);
                 log($"  saturated: {saturated.Requests:N0} requests, {saturated.RequestsPerSecond:F0}/s, p50 {saturated.P50Ms:F1} ms, p99 {saturated.P99Ms:F1} ms, failures {saturated.Failures}");
                 log($"timer drain: {plan.DueTimers:N0} due now");

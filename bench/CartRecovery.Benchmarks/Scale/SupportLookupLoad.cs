@@ -21,10 +21,11 @@ internal static class SupportLookupLoad
         };
         client.DefaultRequestHeaders.Add(ApiKeyOptions.HeaderName, ServiceHost.ApiKey);
 
-        await Callers(client, plan, plan.LookupWarmUp, TimeSpan.FromSeconds(30), TimeSpan.Zero, histogram: null);
+        await Callers(client, plan, plan.LookupWarmUp, TimeSpan.FromSeconds(30), TimeSpan.Zero, histogram: null, slowest: null);
         var histogram = new LongHistogram(TimeStamp.Seconds(30), 3);
         var clock = Stopwatch.StartNew();
-        var (requests, failures, journeys) = await Callers(client, plan, plan.LookupRequests, plan.LookupFor, thinkTime, histogram);
+        var slowest = new List<SlowLookup>();
+        var (requests, failures, journeys) = await Callers(client, plan, plan.LookupRequests, plan.LookupFor, thinkTime, histogram, slowest);
         var seconds = clock.Elapsed.TotalSeconds;
         if (histogram.TotalCount == 0)
         {
@@ -42,11 +43,12 @@ internal static class SupportLookupLoad
             P50Ms = histogram.GetValueAtPercentile(50) / 1000.0,
             P99Ms = histogram.GetValueAtPercentile(99) / 1000.0,
             MaxMs = histogram.GetMaxValue() / 1000.0,
+            Slowest = [.. slowest.OrderByDescending(s => s.Ms).Take(12).OrderBy(s => s.AtSeconds)],
         };
     }
 
     private static async Task<(int Requests, int Failures, long Journeys)> Callers(HttpClient client, ScalePlan plan, int count,
-        TimeSpan limit, TimeSpan thinkTime, LongHistogram? histogram)
+        TimeSpan limit, TimeSpan thinkTime, LongHistogram? histogram, List<SlowLookup>? slowest)
     {
         var issued = -1;
         var done = 0;
@@ -56,10 +58,18 @@ internal static class SupportLookupLoad
         await Task.WhenAll(Enumerable.Range(0, plan.LookupCallers).Select(caller => Task.Run(async () =>
         {
             var random = new Random(caller);
+            if (thinkTime > TimeSpan.Zero)
+            {
+                // Agents do not all ask at the same instant: started together, the first 50 lookups queued behind
+                // each other and were the whole p99.
+                await Task.Delay(thinkTime * random.NextDouble());
+            }
+
             while (Interlocked.Increment(ref issued) < count && clock.Elapsed < limit)
             {
                 var customer = $"{ScaleSeed.CustomerPrefix}{random.Next(plan.Customers)}";
                 var start = Stopwatch.GetTimestamp();
+                var gen1 = GC.CollectionCount(1);
                 using var response = await client.GetAsync($"/api/customers/{customer}/journeys");
                 var body = await response.Content.ReadAsStringAsync();
                 var elapsed = Stopwatch.GetElapsedTime(start);
@@ -76,6 +86,7 @@ internal static class SupportLookupLoad
                     lock (histogram)
                     {
                         histogram.RecordValue(Math.Max(1, (long)elapsed.TotalMicroseconds));
+                        slowest?.Add(new SlowLookup(clock.Elapsed.TotalSeconds, elapsed.TotalMilliseconds, GC.CollectionCount(1) - gen1));
                     }
                 }
 
