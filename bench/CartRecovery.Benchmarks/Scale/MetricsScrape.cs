@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CartRecovery.Benchmarks.Scale;
 
@@ -9,10 +7,9 @@ namespace CartRecovery.Benchmarks.Scale;
 internal static class MetricsScrape
 {
     /// <returns>The median of a few scrapes, in milliseconds.</returns>
-    public static async Task<double> Time(WebApplication app, int scrapes = 5)
+    public static async Task<double> Time(Uri service, int scrapes = 5)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var client = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
+        using var client = new HttpClient { BaseAddress = service, Timeout = TimeSpan.FromSeconds(30) };
         var times = new List<double>();
         for (var i = 0; i < scrapes; i++)
         {

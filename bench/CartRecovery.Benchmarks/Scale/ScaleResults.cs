@@ -12,7 +12,6 @@ internal sealed record ScaleResults
     public required DrainRun EmptyDrain { get; init; }
     public required double PeakRssMb { get; init; }
     public required double RssAfterMb { get; init; }
-    public required double ManagedHeapMb { get; init; }
     public required DiskUse Disk { get; init; }
     public required IReadOnlyList<SlowStatement> Slowest { get; init; }
     public required string SlowestPlan { get; init; }

@@ -7,8 +7,9 @@ using Npgsql;
 namespace CartRecovery.Benchmarks.Scale;
 
 /// <summary>The service over a million journeys and a million pending timers. Ingest is measured on an empty and on
-/// the seeded database alternately (the service restarted on each), so load from elsewhere on the box falls on
-/// both; the last seeded session also serves the support lookups and the timer drain, and its peak RSS counts.</summary>
+/// the seeded database alternately (a new service process on each), so load from elsewhere on the box falls on
+/// both; the last seeded session also serves the support lookups and the timer drain, and its process's peak RSS
+/// counts.</summary>
 internal static class ScaleRun
 {
     /// <param name="reuseDatabase">A database seeded and kept by an earlier run (<c>--keep-database</c>): migrated to
@@ -42,61 +43,49 @@ internal static class ScaleRun
             log($"seeded in {seed.SeedSeconds:F0} s, vacuumed in {seed.VacuumSeconds:F0} s: {seed.Journeys:N0} journeys, {seed.Timers:N0} timers");
             await SlowestStatements.Reset(env, seeded.Name);
 
+            await using var publisher = await ScalePublisher.Start(env);
             var emptyIngest = new List<double>();
             var seededIngest = new List<double>();
             for (var round = 1; round < plan.IngestRounds; round++)
             {
-                emptyIngest.Add(await IngestSession(env, empty, plan, log, "empty"));
-                seededIngest.Add(await IngestSession(env, seeded, plan, log, "1M"));
+                emptyIngest.Add(await IngestSession(env, publisher.Bus, empty, plan, log, "empty"));
+                seededIngest.Add(await IngestSession(env, publisher.Bus, seeded, plan, log, "1M"));
             }
 
             // The last empty session also drains timers on an empty timer table: the same box at the same time,
             // without the million, for comparison.
             DrainRun emptyDrain;
-            var emptyApp = await ServiceHost.Start(env, empty);
-            try
+            await using (var emptyService = await ScaleService.Start(env, empty, "scale-empty"))
             {
-                emptyIngest.Add(await Ingest(emptyApp, empty, plan, log, "empty"));
+                emptyIngest.Add(await Ingest(publisher.Bus, empty, plan, log, "empty"));
                 emptyDrain = await TimerDrain.Run(env, empty.ConnectionString, plan.DueTimers);
                 log($"timer drain on the empty database: {emptyDrain.PerSecond:F0}/s");
             }
-            finally
-            {
-                await ServiceHost.Stop(emptyApp);
-            }
 
-            // The empty-database sessions' heap is garbage now; returned to the system, it does not count as the
-            // seeded session's memory.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            PeakMemory.Reset();
-            var app = await ServiceHost.Start(env, seeded);
             LookupRun lookup;
             LookupRun saturated;
             DrainRun drain;
             double scrapeMs;
-            try
+            double peak;
+            double rss;
+            await using (var service = await ScaleService.Start(env, seeded, "scale-1m"))
             {
-                seededIngest.Add(await Ingest(app, seeded, plan, log, "1M"));
+                seededIngest.Add(await Ingest(publisher.Bus, seeded, plan, log, "1M"));
                 log($"support lookups: {plan.LookupCallers} callers, up to {plan.LookupRequests:N0} requests or {plan.LookupFor.TotalSeconds:F0} s");
-                lookup = await SupportLookupLoad.Run(app, plan, plan.LookupThinkTime);
+                lookup = await SupportLookupLoad.Run(service.BaseAddress, plan, plan.LookupThinkTime);
                 log($"  {lookup.Requests:N0} requests, {lookup.RequestsPerSecond:F0}/s, p50 {lookup.P50Ms:F1} ms, p99 {lookup.P99Ms:F1} ms, {lookup.JourneysPerAnswer:F1} journeys per answer, failures {lookup.Failures}");
-                log($"  slowest: {string.Join("; ", lookup.Slowest.Select(s => $"{s.Ms:F0} ms at {s.AtSeconds:F1} s (gen1+ {s.Gen1Collections})"))}");
-                saturated = await SupportLookupLoad.Run(app, plan, TimeSpan.Zero);
+                log($"  slowest: {string.Join("; ", lookup.Slowest.Select(s => $"{s.Ms:F0} ms at {s.AtSeconds:F1} s"))}");
+                saturated = await SupportLookupLoad.Run(service.BaseAddress, plan, TimeSpan.Zero);
                 log($"  saturated: {saturated.Requests:N0} requests, {saturated.RequestsPerSecond:F0}/s, p50 {saturated.P50Ms:F1} ms, p99 {saturated.P99Ms:F1} ms, failures {saturated.Failures}");
                 log($"timer drain: {plan.DueTimers:N0} due now");
                 drain = await TimerDrain.Run(env, seeded.ConnectionString, plan.DueTimers);
                 log($"  drained in {drain.DrainSeconds:F2} s ({drain.PerSecond:F0}/s) among {drain.PendingAmong:N0} pending, first after {drain.FirstArrivalMs:F0} ms");
-                scrapeMs = await MetricsScrape.Time(app);
+                scrapeMs = await MetricsScrape.Time(service.BaseAddress);
                 log($"metrics scrape: {scrapeMs:F0} ms");
+                peak = service.PeakRssBytes() / 1024.0 / 1024.0;
+                rss = service.RssBytes() / 1024.0 / 1024.0;
+                log($"service process: peak RSS {peak:F0} MB, RSS now {rss:F0} MB");
             }
-            finally
-            {
-                await ServiceHost.Stop(app);
-            }
-
-            var peak = PeakMemory.PeakBytes() / 1024.0 / 1024.0;
-            var rss = CurrentRss() / 1024.0 / 1024.0;
-            var heap = GC.GetTotalMemory(forceFullCollection: false) / 1024.0 / 1024.0;
 
             var slowest = await SlowestStatements.Top(env, seeded.Name, 5);
             // A statement whose parameter types PostgreSQL cannot infer from its normalised text (unnest($1, $2)) cannot be
@@ -125,7 +114,6 @@ internal static class ScaleRun
                 EmptyDrain = emptyDrain,
                 PeakRssMb = peak,
                 RssAfterMb = rss,
-                ManagedHeapMb = heap,
                 Disk = disk,
                 Slowest = slowest,
                 SlowestPlan = plan0,
@@ -148,38 +136,18 @@ internal static class ScaleRun
         }
     }
 
-    private static async Task<double> IngestSession(BenchEnvironment env, BenchDatabase database, ScalePlan plan, Action<string> log, string label)
+    private static async Task<double> IngestSession(BenchEnvironment env, IBus publisher, BenchDatabase database, ScalePlan plan, Action<string> log,
+        string label)
     {
-        var app = await ServiceHost.Start(env, database);
-        try
-        {
-            return await Ingest(app, database, plan, log, label);
-        }
-        finally
-        {
-            await ServiceHost.Stop(app);
-        }
+        await using var service = await ScaleService.Start(env, database, $"scale-{label}");
+        return await Ingest(publisher, database, plan, log, label);
     }
 
-    private static async Task<double> Ingest(WebApplication app, BenchDatabase database, ScalePlan plan, Action<string> log, string label)
+    private static async Task<double> Ingest(IBus publisher, BenchDatabase database, ScalePlan plan, Action<string> log, string label)
     {
-        var bus = app.Services.GetRequiredService<IBus>();
-        await IngestRate.Measure(bus, database.ConnectionString, plan.WarmUpCarts);
-        var rate = await IngestRate.Measure(bus, database.ConnectionString, plan.IngestCarts);
+        await IngestRate.Measure(publisher, database.ConnectionString, plan.WarmUpCarts);
+        var rate = await IngestRate.Measure(publisher, database.ConnectionString, plan.IngestCarts);
         log($"ingest on {label} database: {rate:F0} events/s ({plan.IngestCarts} carts)");
         return rate;
-    }
-
-    private static long CurrentRss()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-            {
-                return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-            }
-        }
-
-        return 0;
     }
 }

@@ -44,21 +44,26 @@ internal static class SlowestStatements
         return rows;
     }
 
+    private static int _explained;
+
     /// <summary><c>EXPLAIN (ANALYZE, BUFFERS)</c> of a normalised statement: prepared so PostgreSQL names each
     /// parameter's type, then executed with a seeded customer's values for that type, in a transaction rolled back
     /// afterwards (the statement may write). Null when PostgreSQL cannot type its parameters.</summary>
     public static async Task<string?> Explain(string connectionString, string query)
     {
+        // A prepared statement outlives the rollback on the pooled connection: each try gets a name of its own.
+        var name = $"bench_slowest_{Interlocked.Increment(ref _explained)}";
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         try
         {
-            await Execute(connection, $"PREPARE bench_slowest AS {query}");
+            await Execute(connection, $"PREPARE {name} AS {query}");
             string[] types;
             await using (var command = new NpgsqlCommand(
-                "/* bench-probe */ SELECT parameter_types::text[] FROM pg_prepared_statements WHERE name = 'bench_slowest'", connection))
+                "/* bench-probe */ SELECT parameter_types::text[] FROM pg_prepared_statements WHERE name = $1", connection))
             {
+                command.Parameters.Add(new NpgsqlParameter { Value = name });
                 types = (string[])(await command.ExecuteScalarAsync())!;
             }
 
@@ -70,7 +75,7 @@ internal static class SlowestStatements
                 integers += type is "integer" or "bigint" or "smallint" ? 1 : 0;
             }
 
-            var explain = $"EXPLAIN (ANALYZE, BUFFERS) EXECUTE bench_slowest{(values.Count == 0 ? "" : $"({string.Join(", ", values)})")}";
+            var explain = $"EXPLAIN (ANALYZE, BUFFERS) EXECUTE {name}{(values.Count == 0 ? "" : $"({string.Join(", ", values)})")}";
             var plan = new StringBuilder();
             plan.AppendLine(CultureInfo.InvariantCulture, $"-- parameters: {(values.Count == 0 ? "none" : string.Join(", ", values))}");
             await using (var command = new NpgsqlCommand(explain, connection))

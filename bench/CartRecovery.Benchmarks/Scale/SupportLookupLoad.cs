@@ -1,22 +1,19 @@
 using System.Diagnostics;
 using CartRecovery.Service.Support;
 using HdrHistogram;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace CartRecovery.Benchmarks.Scale;
 
 /// <summary><c>GET /api/customers/{id}/journeys</c> for random seeded customers, from concurrent callers each waiting
-/// for its answer before asking again, over loopback HTTP into the in-process service. Bounded by a request count
+/// for its answer before asking again, over loopback HTTP into the service's own process. Bounded by a request count
 /// and a time limit, whichever comes first; a warm-up round is not recorded.</summary>
 internal static class SupportLookupLoad
 {
-    public static async Task<LookupRun> Run(WebApplication app, ScalePlan plan, TimeSpan thinkTime)
+    public static async Task<LookupRun> Run(Uri service, ScalePlan plan, TimeSpan thinkTime)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = plan.LookupCallers })
         {
-            BaseAddress = new Uri(address),
+            BaseAddress = service,
             Timeout = TimeSpan.FromSeconds(30),
         };
         client.DefaultRequestHeaders.Add(ApiKeyOptions.HeaderName, ServiceHost.ApiKey);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CartRecovery.Journeys.CartAbandonment;
 using HdrHistogram;
 using MassTransit;
 using MassTransit.Logging;
@@ -41,7 +42,7 @@ internal static class TimerDrain
             cfg.ReceiveEndpoint(ProbeQueue, e =>
             {
                 e.PrefetchCount = 200;
-                e.Handler<BenchTimerProbe>(_ =>
+                e.Handler<CartIdleTimeoutElapsed>(_ =>
                 {
                     var now = Stopwatch.GetTimestamp();
                     var slot = Interlocked.Increment(ref claimed) - 1;
@@ -69,11 +70,13 @@ internal static class TimerDrain
                 await connection.OpenAsync();
                 await using var command = new NpgsqlCommand("""
                     INSERT INTO scheduled_timer (token_id, due_at, scheduled_for, destination, message_type, body, message_id)
-                    SELECT t.id, now(), now(), $1, $2, json_build_object('id', t.id)::text, gen_random_uuid()
+                    SELECT t.id, now(), now(), $1, $2, json_build_object('cartId', t.id)::text, gen_random_uuid()
                     FROM (SELECT gen_random_uuid() AS id FROM generate_series(1, $3)) t
                     """, connection);
                 command.Parameters.Add(new NpgsqlParameter { Value = $"queue:{ProbeQueue}" });
-                command.Parameters.Add(new NpgsqlParameter { Value = $"{typeof(BenchTimerProbe).FullName}, {typeof(BenchTimerProbe).Assembly.GetName().Name}" });
+                // A type the service itself can load (in scale mode it runs as its own process, without this
+                // assembly); sent to the probe queue only, so no journey sees it.
+                command.Parameters.Add(new NpgsqlParameter { Value = $"{typeof(CartIdleTimeoutElapsed).FullName}, {typeof(CartIdleTimeoutElapsed).Assembly.GetName().Name}" });
                 command.Parameters.Add(new NpgsqlParameter { Value = count });
                 await command.ExecuteNonQueryAsync();
                 committed = Stopwatch.GetTimestamp();

@@ -11,11 +11,14 @@ internal sealed class ServiceProcess : IAsyncDisposable
     private readonly string _assembly;
     private readonly IReadOnlyDictionary<string, string> _settings;
     private readonly string _logFile;
+    private readonly string _environmentName;
     private Process? _process;
 
-    public ServiceProcess(string name, string assembly, IReadOnlyDictionary<string, string> settings, string logFolder)
+    public ServiceProcess(string name, string assembly, IReadOnlyDictionary<string, string> settings, string logFolder,
+        string environmentName = "FaultRunner")
     {
         Name = name;
+        _environmentName = environmentName;
         _assembly = assembly;
         _settings = settings;
         Port = FreePort.Next();
@@ -40,8 +43,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
             WorkingDirectory = Path.GetDirectoryName(_assembly)!,
         };
         start.Environment["ASPNETCORE_URLS"] = string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{Port}");
-        start.Environment["DOTNET_ENVIRONMENT"] = "FaultRunner";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "FaultRunner";
+        start.Environment["DOTNET_ENVIRONMENT"] = _environmentName;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = _environmentName;
         foreach (var (key, value) in _settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
