@@ -1,5 +1,4 @@
 using System.Data;
-using CartRecovery.Persistence.Rows;
 using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Serialization;
@@ -23,15 +22,11 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
     // Insert-if-missing and lock in one statement: a concurrent first delivery waits on the row.
     private const string LockInboxSql = """
         INSERT INTO inbox_state AS i (message_id, consumer_id, lock_id, received, receive_count, expiration_time)
-        VALUES ($1, $2, $3, $4, 1, $5)
+        VALUES ({0}, {1}, {2}, {3}, 1, {4})
         ON CONFLICT (message_id, consumer_id) DO UPDATE
             SET receive_count = i.receive_count + 1, lock_id = excluded.lock_id
-        RETURNING
+        RETURNING i.*
         """;
-
-    private const string MarkInboxSql = "UPDATE inbox_state SET consumed = $2, delivered = $3 WHERE id = $1";
-
-    private string? _lockInboxReturningRow;
 
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
@@ -44,8 +39,6 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
         // An earlier attempt of this message may have left tracked entities behind.
         dbContext.ChangeTracker.Clear();
         var afterCommit = provider.GetRequiredService<TransactionAfterCommit>();
-        var rowWrites = provider.GetRequiredService<PendingRowWrites>();
-        rowWrites.Clear();
         var clock = provider.GetRequiredService<TimeProvider>();
 
         TransactionalConsumeContext transactional;
@@ -55,13 +48,10 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
             var enlistments = Enlist(provider, transaction);
             try
             {
-                var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
-                var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-                var inbox = await LockInbox(dbContext, connection, npgsqlTransaction, messageId, context, clock);
+                var inbox = await LockInbox(dbContext, messageId, context, clock);
                 consumedBefore = inbox.Consumed is not null;
-                var deliveredBefore = inbox.Delivered;
                 using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
-                transactional = new TransactionalConsumeContext(context, dbContext, rowWrites, inbox, scope, turn, clock);
+                transactional = new TransactionalConsumeContext(context, dbContext, inbox, scope, turn, clock);
                 if (consumedBefore)
                 {
                     // Through the message itself, not the transactional view, which would only store them again.
@@ -76,30 +66,17 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
                     inbox.Delivered = transactional.Added.Count == 0 ? inbox.Consumed : null;
                 }
 
-                if (!consumedBefore || inbox.Delivered != deliveredBefore)
-                {
-                    rowWrites.Add(MarkInbox(inbox), "the inbox row");
-                }
-
-                // Only what the consumers changed through EF (projections); journeys, the outbox and the inbox mark are
-                // plain statements in the one batch below.
-                if (dbContext.ChangeTracker.HasChanges())
-                {
-                    await dbContext.SaveChangesAsync(context.CancellationToken);
-                }
-
+                await dbContext.SaveChangesAsync(context.CancellationToken);
                 foreach (var enlistment in enlistments)
                 {
-                    enlistment.BeforeCommit(rowWrites);
+                    await enlistment.BeforeCommit(context.CancellationToken);
                 }
 
-                await rowWrites.Flush(connection, npgsqlTransaction, context.CancellationToken);
                 await transaction.CommitAsync(context.CancellationToken);
             }
             catch
             {
                 afterCommit.RolledBack();
-                rowWrites.Clear();
                 await transaction.RollbackAsync(CancellationToken.None);
                 throw;
             }
@@ -154,45 +131,18 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
         inbox.Delivered = clock.GetUtcNow();
     }
 
-    private async Task<InboxState> LockInbox(JourneyDbContext dbContext, NpgsqlConnection connection, NpgsqlTransaction transaction,
-        Guid messageId, ConsumeContext context, TimeProvider clock)
+    private async Task<InboxState> LockInbox(JourneyDbContext dbContext, Guid messageId, ConsumeContext context, TimeProvider clock)
     {
-        var rows = RowMapping<InboxState>.For(dbContext);
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        var expiration = new NpgsqlParameter<DateTime?>("expiration", NpgsqlDbType.TimestampTz)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand(_lockInboxReturningRow ??= $"{LockInboxSql} {rows.ColumnList}")
-                {
-                    Parameters =
-                    {
-                        new NpgsqlParameter<Guid> { TypedValue = messageId },
-                        new NpgsqlParameter<Guid> { TypedValue = consumerId },
-                        new NpgsqlParameter<Guid> { TypedValue = NewId.NextGuid() },
-                        new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() },
-                        new NpgsqlParameter<DateTime?>
-                        {
-                            NpgsqlDbType = NpgsqlDbType.TimestampTz,
-                            TypedValue = context.ExpirationTime is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null,
-                        },
-                    },
-                },
-            },
+            TypedValue = context.ExpirationTime is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null,
         };
-        await using var reader = await batch.ExecuteReaderAsync(context.CancellationToken);
-        await reader.ReadAsync(context.CancellationToken);
-        return rows.Read(reader);
+        var rows = await dbContext.InboxStates
+            .FromSqlRaw(LockInboxSql, messageId, consumerId, NewId.NextGuid(), clock.GetUtcNow(), expiration)
+            .AsTracking()
+            .ToListAsync(context.CancellationToken);
+        return rows[0];
     }
-
-    private static NpgsqlBatchCommand MarkInbox(InboxState inbox) => new(MarkInboxSql)
-    {
-        Parameters =
-        {
-            new NpgsqlParameter<long> { TypedValue = inbox.Id },
-            new NpgsqlParameter<DateTimeOffset?> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = inbox.Consumed },
-            new NpgsqlParameter<DateTimeOffset?> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = inbox.Delivered },
-        },
-    };
 
     private static List<IJourneyTransactionEnlistment> Enlist(IServiceProvider provider, IDbContextTransaction transaction)
     {

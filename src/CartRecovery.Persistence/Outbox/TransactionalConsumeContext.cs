@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using CartRecovery.Persistence.Rows;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Middleware;
@@ -12,8 +11,7 @@ namespace CartRecovery.Persistence.Outbox;
 /// send or publish becomes an outbox row in that transaction, delivered once it committed.</summary>
 public sealed class TransactionalConsumeContext : ConsumeContextProxy, OutboxSendContext
 {
-    private readonly PendingRowWrites _writes;
-    private readonly RowMapping<OutboxMessage> _rows;
+    private readonly JourneyDbContext _dbContext;
     private readonly InboxState _inbox;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _clock;
@@ -22,12 +20,11 @@ public sealed class TransactionalConsumeContext : ConsumeContextProxy, OutboxSen
     private readonly IServiceScope _scope;
     private readonly ConsumerTurn _turn;
 
-    public TransactionalConsumeContext(ConsumeContext context, JourneyDbContext dbContext, PendingRowWrites writes, InboxState inbox,
-        IServiceScope scope, ConsumerTurn turn, TimeProvider clock)
+    public TransactionalConsumeContext(ConsumeContext context, JourneyDbContext dbContext, InboxState inbox, IServiceScope scope,
+        ConsumerTurn turn, TimeProvider clock)
         : base(context)
     {
-        _writes = writes;
-        _rows = RowMapping<OutboxMessage>.For(dbContext);
+        _dbContext = dbContext;
         _inbox = inbox;
         _scope = scope;
         _turn = turn;
@@ -46,7 +43,7 @@ public sealed class TransactionalConsumeContext : ConsumeContextProxy, OutboxSen
     {
         var row = OutboxMessageWriter.ToRow(context, SerializerContext, _inbox, _clock.GetUtcNow());
         _added.Add(row);
-        _writes.Add(_rows.ForInsert(_rows.Insert, row));
+        _dbContext.OutboxMessages.Add(row);
         return Task.CompletedTask;
     }
 
