@@ -66,7 +66,6 @@ internal static class SupportLookupLoad
             {
                 var customer = $"{ScaleSeed.CustomerPrefix}{random.Next(plan.Customers)}";
                 var start = Stopwatch.GetTimestamp();
-                var gen1 = GC.CollectionCount(1);
                 using var response = await client.GetAsync($"/api/customers/{customer}/journeys");
                 var body = await response.Content.ReadAsStringAsync();
                 var elapsed = Stopwatch.GetElapsedTime(start);
@@ -83,7 +82,7 @@ internal static class SupportLookupLoad
                     lock (histogram)
                     {
                         histogram.RecordValue(Math.Max(1, (long)elapsed.TotalMicroseconds));
-                        slowest?.Add(new SlowLookup(clock.Elapsed.TotalSeconds, elapsed.TotalMilliseconds, GC.CollectionCount(1) - gen1));
+                        slowest?.Add(new SlowLookup(clock.Elapsed.TotalSeconds, elapsed.TotalMilliseconds));
                     }
                 }
 
