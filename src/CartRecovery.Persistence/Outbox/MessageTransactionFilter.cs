@@ -5,6 +5,7 @@ using MassTransit.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -16,9 +17,13 @@ namespace CartRecovery.Persistence.Outbox;
 /// timers commit together, once. What the message sent is delivered straight after the commit (with broker confirms)
 /// and forgotten in one more statement. A redelivery of a consumed message runs no consumer again: it delivers what an
 /// earlier attempt left behind, as <see cref="UndeliveredOutboxSweeper"/> does for messages that never come back.
+/// A delivery that fails or is not confirmed within <see cref="OutboxOptions.MessageDeliveryTimeout"/> does not fail
+/// the message: it is consumed, and its sends wait in the outbox for the sweeper.
 /// </summary>
-public sealed class MessageTransactionFilter(IServiceProvider services, Guid consumerId, OutboxOptions options) : IFilter<ConsumeContext>
+public sealed partial class MessageTransactionFilter(IServiceProvider services, Guid consumerId, OutboxOptions options) : IFilter<ConsumeContext>
 {
+    private readonly ILogger _logger = services.GetRequiredService<ILogger<MessageTransactionFilter>>();
+
     // Insert-if-missing and lock in one statement: a concurrent first delivery waits on the row.
     private const string LockInboxSql = """
         INSERT INTO inbox_state AS i (message_id, consumer_id, lock_id, received, receive_count, expiration_time)
@@ -93,13 +98,34 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
         afterCommit.Committed();
         if (!consumedBefore && transactional.Added.Count > 0)
         {
-            await Deliver(context, transactional.Added, transactional.SerializerContext);
+            if (!await TryDeliver(context, messageId, transactional.Added, transactional.SerializerContext))
+            {
+                return;
+            }
+
             await OutboxRows.Forget(dbContext, transactional.Added[0].InboxMessageId, transactional.Added[0].InboxConsumerId,
                 clock.GetUtcNow(), context.CancellationToken);
         }
     }
 
     public void Probe(ProbeContext context) => context.CreateFilterScope("message-transaction");
+
+    // Failing the message here would help nothing: its change is committed, and retrying it would hold the receive
+    // endpoint (which waits for messages in flight before it reconnects) through one more delivery timeout per
+    // attempt while the broker is away.
+    private async Task<bool> TryDeliver(ConsumeContext context, Guid messageId, IReadOnlyCollection<OutboxMessage> rows, IObjectDeserializer serializer)
+    {
+        try
+        {
+            await Deliver(context, rows, serializer);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            LogDeliveryDeferred(exception, messageId, rows.Count, exception.GetType().Name);
+            return false;
+        }
+    }
 
     private async Task Deliver(ConsumeContext context, IEnumerable<OutboxMessage> rows, IObjectDeserializer serializer)
     {
@@ -108,7 +134,9 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
             var message = new StoredOutboxMessage(row, serializer);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
             timeout.CancelAfter(options.MessageDeliveryTimeout);
-            var endpoint = await context.GetSendEndpoint(message.DestinationAddress!);
+            // The transport's provider, not the message's: a send through the message's own endpoint is awaited when the
+            // message settles, and its failure would fault a message that is consumed.
+            var endpoint = await context.ReceiveContext.SendEndpointProvider.GetSendEndpoint(message.DestinationAddress!);
             await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), timeout.Token);
         }
     }
@@ -124,7 +152,11 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
             .Where(m => m.InboxMessageId == inbox.MessageId && m.InboxConsumerId == inbox.ConsumerId)
             .OrderBy(m => m.SequenceNumber)
             .ToListAsync(context.CancellationToken);
-        await Deliver(context, rows, SystemTextJsonMessageSerializer.Instance);
+        if (!await TryDeliver(context, inbox.MessageId, rows, SystemTextJsonMessageSerializer.Instance))
+        {
+            return;
+        }
+
         await dbContext.OutboxMessages
             .Where(m => m.InboxMessageId == inbox.MessageId && m.InboxConsumerId == inbox.ConsumerId)
             .ExecuteDeleteAsync(context.CancellationToken);
@@ -143,6 +175,10 @@ public sealed class MessageTransactionFilter(IServiceProvider services, Guid con
             .ToListAsync(context.CancellationToken);
         return rows[0];
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Message {MessageId} is consumed but its {Count} outgoing messages could not be delivered ({ErrorType}); they wait in the outbox for the sweeper")]
+    private partial void LogDeliveryDeferred(Exception exception, Guid messageId, int count, string errorType);
 
     private static List<IJourneyTransactionEnlistment> Enlist(IServiceProvider provider, IDbContextTransaction transaction)
     {

@@ -9,8 +9,10 @@ public sealed record OutboxOptions
     /// inbox rows older than this are purged with the other retention purges (<c>Retention:Interval</c>).</summary>
     public TimeSpan DuplicateDetectionWindow { get; init; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long one outgoing message may take to be confirmed by the broker after its commit.</summary>
-    public TimeSpan MessageDeliveryTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long one outgoing message may take to be confirmed by the broker after its commit. Past it the
+    /// message's sends are left to the sweeper; while the broker is away, this is how long each message in flight
+    /// holds its endpoint from reconnecting.</summary>
+    public TimeSpan MessageDeliveryTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How often an instance looks for messages committed but never delivered (the process died between
     /// commit and send).</summary>

@@ -28,7 +28,12 @@ public static class CartRecoveryHostingExtensions
     {
         var connections = ConnectionSettings.From(builder.Configuration);
 
-        builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = false;
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+        });
         builder.Services
             .AddJourneyServices()
             .AddJourneyPersistence(connections.Postgres)

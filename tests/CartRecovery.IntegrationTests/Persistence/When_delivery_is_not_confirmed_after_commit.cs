@@ -6,22 +6,24 @@ using MassTransit;
 namespace CartRecovery.IntegrationTests.Persistence;
 
 /// <summary>
-/// A host commits the saga change and its outgoing messages, then cannot deliver them (it dies, or the broker
-/// refuses). The message is not acknowledged; when it comes back, to this host or another, the inbox knows it was
-/// consumed: the saga is not run again and the stored messages are delivered.
+/// A host commits the saga change and its outgoing messages, then the broker never confirms their delivery (it went
+/// away). The message is consumed: it is settled at once, neither retried nor dead-lettered, since retrying would
+/// hold the endpoint from reconnecting through one more delivery timeout per attempt. Its sends wait in the outbox
+/// and go out when the message comes back, to this host or another (the saga is not run again), or by the sweeper.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class When_delivery_fails_after_commit_and_the_message_comes_back : IAsyncLifetime
+public sealed class When_delivery_is_not_confirmed_after_commit : IAsyncLifetime
 {
     private readonly ServiceEndpoints _services;
     private readonly Guid _cartId = Guid.NewGuid();
     private readonly Guid _orderMessageId = NewId.NextGuid();
-    private readonly CartErrorQueue _errorQueue = new();
+    private readonly ReceiveOutcomes _outcomes = new();
     private readonly OrderPlaced _order;
     private string _database = "";
     private long _versionAfterCommit;
+    private bool _orderFaulted;
 
-    public When_delivery_fails_after_commit_and_the_message_comes_back(ServiceEndpoints services)
+    public When_delivery_is_not_confirmed_after_commit(ServiceEndpoints services)
     {
         _services = services;
         _order = CartEvents.OrderPlaced(_cartId);
@@ -34,20 +36,29 @@ public sealed class When_delivery_fails_after_commit_and_the_message_comes_back 
         {
             o.PurgeQueues = true;
             o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00";
+            o.Settings["Outbox:MessageDeliveryTimeout"] = "00:00:01";
             o.Bus = (_, bus) =>
             {
-                _errorQueue.Connect(bus);
-                bus.ConfigureSend(s => s.UseFilter(new FailSendsTo(nameof(CartJourneyEnded))));
+                bus.ConnectReceiveObserver(_outcomes);
+                bus.ConfigureSend(s => s.UseFilter(new HoldSendsTo(nameof(CartJourneyEnded))));
             };
         });
         await failing.Bus.Publish(CartEvents.ItemAdded(_cartId));
         await Eventually.Until(() => failing.Database.CartState(_cartId), s => s == "Active", TimeSpan.FromSeconds(20), "cart created");
         await failing.Bus.Publish(_order, c => c.MessageId = _orderMessageId);
-        await _errorQueue.OrdersPlaced.WaitFor(m => m.EventId == _order.EventId, count: 1, TimeSpan.FromSeconds(30));
+        _orderFaulted = await _outcomes.Faulted(_orderMessageId, TimeSpan.FromSeconds(30));
         _versionAfterCommit = await failing.Database.Count("SELECT version FROM cart_abandonment_state WHERE correlation_id = @id", ("id", _cartId));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task Should_settle_the_message_once_without_retrying_or_dead_lettering_it()
+    {
+        Assert.False(_orderFaulted);
+        var database = new TestDatabase(_database);
+        Assert.Equal(1, await database.Count("SELECT receive_count FROM inbox_state WHERE message_id = @id", ("id", _orderMessageId)));
+    }
 
     [Fact]
     public async Task Should_have_committed_the_change_with_its_message_waiting_in_the_outbox()
