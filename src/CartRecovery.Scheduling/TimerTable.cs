@@ -25,16 +25,33 @@ public sealed class TimerTable(NpgsqlDataSource dataSource)
 
         await using var own = connection is null ? await dataSource.OpenConnectionAsync(cancellationToken) : null;
         await using var batch = new NpgsqlBatch(connection ?? own, transaction);
+        foreach (var command in Commands(writes))
+        {
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        writes.Clear();
+    }
+
+    /// <summary>The statements that apply <paramref name="writes"/>: deletes first, then upserts (scheduling a token
+    /// again replaces its timer).</summary>
+    public static IEnumerable<NpgsqlBatchCommand> Commands(TimerWriteBuffer writes)
+    {
+        if (writes.IsEmpty)
+        {
+            yield break;
+        }
+
         foreach (var token in writes.Deletes)
         {
             var delete = new NpgsqlBatchCommand("DELETE FROM scheduled_timer WHERE token_id = $1");
             delete.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = token });
-            batch.BatchCommands.Add(delete);
+            yield return delete;
         }
 
         foreach (var timer in writes.Inserts)
         {
-            // Scheduling a token again replaces its timer.
             var insert = new NpgsqlBatchCommand($"""
                 INSERT INTO scheduled_timer ({Columns}) VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, 0)
                 ON CONFLICT (token_id) DO UPDATE SET due_at = excluded.due_at, scheduled_for = excluded.scheduled_for,
@@ -54,11 +71,8 @@ public sealed class TimerTable(NpgsqlDataSource dataSource)
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)timer.JourneyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)timer.CustomerId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = timer.IsRedelivery });
-            batch.BatchCommands.Add(insert);
+            yield return insert;
         }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        writes.Clear();
     }
 
     /// <summary>Claims up to <paramref name="batchSize"/> due timers for <paramref name="lease"/>, oldest first.</summary>

@@ -1,20 +1,26 @@
 using System.Data.Common;
 using CartRecovery.Persistence.Outbox;
-using Npgsql;
+using CartRecovery.Persistence.Rows;
 
 namespace CartRecovery.Scheduling;
 
 /// <summary>Timers scheduled or cancelled while a message is processed are written in that message's transaction,
-/// in one batch just before commit: a saga that rolls back leaves no timer, a committed one never lacks its timer.</summary>
-public sealed class TimerTransactionParticipant(TimerTable table) : IJourneyTransactionParticipant
+/// in its one batch just before commit: a saga that rolls back leaves no timer, a committed one never lacks its timer.</summary>
+public sealed class TimerTransactionParticipant : IJourneyTransactionParticipant
 {
-    public IJourneyTransactionEnlistment Enlist(DbTransaction transaction) =>
-        new Enlistment(table, (NpgsqlTransaction)transaction, TimerWriteBuffer.Begin());
+    public IJourneyTransactionEnlistment Enlist(DbTransaction transaction) => new Enlistment(TimerWriteBuffer.Begin());
 
-    private sealed class Enlistment(TimerTable table, NpgsqlTransaction transaction, TimerWriteBuffer buffer) : IJourneyTransactionEnlistment
+    private sealed class Enlistment(TimerWriteBuffer buffer) : IJourneyTransactionEnlistment
     {
-        public Task BeforeCommit(CancellationToken cancellationToken) =>
-            table.Write(buffer, transaction.Connection, transaction, cancellationToken);
+        public void BeforeCommit(PendingRowWrites writes)
+        {
+            foreach (var command in TimerTable.Commands(buffer))
+            {
+                writes.Add(command);
+            }
+
+            buffer.Clear();
+        }
 
         public void Dispose() => TimerWriteBuffer.End();
     }

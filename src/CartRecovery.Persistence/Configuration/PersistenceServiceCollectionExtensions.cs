@@ -5,6 +5,7 @@ using CartRecovery.Persistence.Migrations;
 using CartRecovery.Persistence.Outbox;
 using CartRecovery.Persistence.Rejections;
 using CartRecovery.Persistence.Retention;
+using CartRecovery.Persistence.Rows;
 using CartRecovery.Persistence.Sagas;
 using MassTransit;
 using MassTransit.Middleware;
@@ -44,6 +45,7 @@ public static class PersistenceServiceCollectionExtensions
 
         services.BindValidated<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
         services.AddScoped<TransactionAfterCommit>();
+        services.AddScoped<PendingRowWrites>();
         services.AddSingleton<UndeliveredOutboxSweeper>();
         services.Replace(ServiceDescriptor.Scoped<IAfterCommit>(p => p.GetRequiredService<TransactionAfterCommit>()));
         services.Replace(ServiceDescriptor.Singleton<IJourneyEndpointOutbox, PostgresJourneyEndpointOutbox>());

@@ -1,9 +1,11 @@
+using CartRecovery.Persistence.Rows;
+
 namespace CartRecovery.Persistence.Outbox;
 
 /// <summary>One participant's part in one message transaction.</summary>
 public interface IJourneyTransactionEnlistment : IDisposable
 {
-    /// <summary>Last writes before commit: whatever needs a shared lock should take it here, so the lock is held
-    /// for the commit alone, not for the whole message.</summary>
-    Task BeforeCommit(CancellationToken cancellationToken);
+    /// <summary>Last writes before commit, added to the batch that carries the journeys' rows, the outbox and the
+    /// inbox mark: one round trip for all of them.</summary>
+    void BeforeCommit(PendingRowWrites writes);
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using CartRecovery.Persistence.Rows;
 using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Serialization;
@@ -27,11 +28,15 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
     // Insert-if-missing and lock in one statement: a concurrent first delivery waits on the row.
     private const string LockInboxSql = """
         INSERT INTO inbox_state AS i (message_id, consumer_id, lock_id, received, receive_count, expiration_time)
-        VALUES ({0}, {1}, {2}, {3}, 1, {4})
+        VALUES ($1, $2, $3, $4, 1, $5)
         ON CONFLICT (message_id, consumer_id) DO UPDATE
             SET receive_count = i.receive_count + 1, lock_id = excluded.lock_id
-        RETURNING i.*
+        RETURNING
         """;
+
+    private const string MarkInboxSql = "UPDATE inbox_state SET consumed = $2, delivered = $3 WHERE id = $1";
+
+    private string? _lockInboxReturningRow;
 
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
@@ -44,6 +49,8 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
         // An earlier attempt of this message may have left tracked entities behind.
         dbContext.ChangeTracker.Clear();
         var afterCommit = provider.GetRequiredService<TransactionAfterCommit>();
+        var rowWrites = provider.GetRequiredService<PendingRowWrites>();
+        rowWrites.Clear();
         var clock = provider.GetRequiredService<TimeProvider>();
 
         TransactionalConsumeContext transactional;
@@ -53,10 +60,13 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             var enlistments = Enlist(provider, transaction);
             try
             {
-                var inbox = await LockInbox(dbContext, messageId, context, clock);
+                var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
+                var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+                var inbox = await LockInbox(dbContext, connection, npgsqlTransaction, messageId, context, clock);
                 consumedBefore = inbox.Consumed is not null;
+                var deliveredBefore = inbox.Delivered;
                 using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
-                transactional = new TransactionalConsumeContext(context, dbContext, inbox, scope, turn, clock);
+                transactional = new TransactionalConsumeContext(context, dbContext, rowWrites, inbox, scope, turn, clock);
                 if (consumedBefore)
                 {
                     // Through the message itself, not the transactional view, which would only store them again.
@@ -71,17 +81,30 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
                     inbox.Delivered = transactional.Added.Count == 0 ? inbox.Consumed : null;
                 }
 
-                await dbContext.SaveChangesAsync(context.CancellationToken);
-                foreach (var enlistment in enlistments)
+                if (!consumedBefore || inbox.Delivered != deliveredBefore)
                 {
-                    await enlistment.BeforeCommit(context.CancellationToken);
+                    rowWrites.Add(MarkInbox(inbox), "the inbox row");
                 }
 
+                // Only what the consumers changed through EF (projections); journeys, the outbox and the inbox mark are
+                // plain statements in the one batch below.
+                if (dbContext.ChangeTracker.HasChanges())
+                {
+                    await dbContext.SaveChangesAsync(context.CancellationToken);
+                }
+
+                foreach (var enlistment in enlistments)
+                {
+                    enlistment.BeforeCommit(rowWrites);
+                }
+
+                await rowWrites.Flush(connection, npgsqlTransaction, context.CancellationToken);
                 await transaction.CommitAsync(context.CancellationToken);
             }
             catch
             {
                 afterCommit.RolledBack();
+                rowWrites.Clear();
                 await transaction.RollbackAsync(CancellationToken.None);
                 throw;
             }
@@ -163,22 +186,49 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
         inbox.Delivered = clock.GetUtcNow();
     }
 
-    private async Task<InboxState> LockInbox(JourneyDbContext dbContext, Guid messageId, ConsumeContext context, TimeProvider clock)
+    private async Task<InboxState> LockInbox(JourneyDbContext dbContext, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        Guid messageId, ConsumeContext context, TimeProvider clock)
     {
-        var expiration = new NpgsqlParameter<DateTime?>("expiration", NpgsqlDbType.TimestampTz)
+        var rows = RowMapping<InboxState>.For(dbContext);
+        await using var batch = new NpgsqlBatch(connection, transaction)
         {
-            TypedValue = context.ExpirationTime is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null,
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(_lockInboxReturningRow ??= $"{LockInboxSql} {rows.ColumnList}")
+                {
+                    Parameters =
+                    {
+                        new NpgsqlParameter<Guid> { TypedValue = messageId },
+                        new NpgsqlParameter<Guid> { TypedValue = consumerId },
+                        new NpgsqlParameter<Guid> { TypedValue = NewId.NextGuid() },
+                        new NpgsqlParameter<DateTimeOffset> { TypedValue = clock.GetUtcNow() },
+                        new NpgsqlParameter<DateTime?>
+                        {
+                            NpgsqlDbType = NpgsqlDbType.TimestampTz,
+                            TypedValue = context.ExpirationTime is { } expires ? DateTime.SpecifyKind(expires, DateTimeKind.Utc) : null,
+                        },
+                    },
+                },
+            },
         };
-        var rows = await dbContext.InboxStates
-            .FromSqlRaw(LockInboxSql, messageId, consumerId, NewId.NextGuid(), clock.GetUtcNow(), expiration)
-            .AsTracking()
-            .ToListAsync(context.CancellationToken);
-        return rows[0];
+        await using var reader = await batch.ExecuteReaderAsync(context.CancellationToken);
+        await reader.ReadAsync(context.CancellationToken);
+        return rows.Read(reader);
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Message {MessageId} is consumed but its {Count} outgoing messages could not be delivered ({ErrorType}); they wait in the outbox for the sweeper")]
     private partial void LogDeliveryDeferred(Exception exception, Guid messageId, int count, string errorType);
+
+    private static NpgsqlBatchCommand MarkInbox(InboxState inbox) => new(MarkInboxSql)
+    {
+        Parameters =
+        {
+            new NpgsqlParameter<long> { TypedValue = inbox.Id },
+            new NpgsqlParameter<DateTimeOffset?> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = inbox.Consumed },
+            new NpgsqlParameter<DateTimeOffset?> { NpgsqlDbType = NpgsqlDbType.TimestampTz, TypedValue = inbox.Delivered },
+        },
+    };
 
     private static List<IJourneyTransactionEnlistment> Enlist(IServiceProvider provider, IDbContextTransaction transaction)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CartRecovery.Persistence.Rows;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Middleware;
@@ -11,7 +12,8 @@ namespace CartRecovery.Persistence.Outbox;
 /// send or publish becomes an outbox row in that transaction, delivered once it committed.</summary>
 public sealed class TransactionalConsumeContext : ConsumeContextProxy, OutboxSendContext
 {
-    private readonly JourneyDbContext _dbContext;
+    private readonly PendingRowWrites _writes;
+    private readonly RowMapping<OutboxMessage> _rows;
     private readonly InboxState _inbox;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _clock;
@@ -20,11 +22,12 @@ public sealed class TransactionalConsumeContext : ConsumeContextProxy, OutboxSen
     private readonly IServiceScope _scope;
     private readonly ConsumerTurn _turn;
 
-    public TransactionalConsumeContext(ConsumeContext context, JourneyDbContext dbContext, InboxState inbox, IServiceScope scope,
-        ConsumerTurn turn, TimeProvider clock)
+    public TransactionalConsumeContext(ConsumeContext context, JourneyDbContext dbContext, PendingRowWrites writes, InboxState inbox,
+        IServiceScope scope, ConsumerTurn turn, TimeProvider clock)
         : base(context)
     {
-        _dbContext = dbContext;
+        _writes = writes;
+        _rows = RowMapping<OutboxMessage>.For(dbContext);
         _inbox = inbox;
         _scope = scope;
         _turn = turn;
@@ -43,7 +46,7 @@ public sealed class TransactionalConsumeContext : ConsumeContextProxy, OutboxSen
     {
         var row = OutboxMessageWriter.ToRow(context, SerializerContext, _inbox, _clock.GetUtcNow());
         _added.Add(row);
-        _dbContext.OutboxMessages.Add(row);
+        _writes.Add(_rows.ForInsert(_rows.Insert, row));
         return Task.CompletedTask;
     }
 

@@ -1,13 +1,17 @@
+using CartRecovery.Persistence.Rows;
 using MassTransit;
 using MassTransit.Context;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CartRecovery.Persistence.Sagas;
 
 /// <summary>Saga persistence for one message, inside the transaction its factory (or the outbox) owns. Rows are
-/// locked with <c>FOR UPDATE</c> as they load, so concurrent messages for one saga queue behind each other.</summary>
+/// locked with <c>FOR UPDATE</c> as they load, so concurrent messages for one saga queue behind each other. Rows are
+/// read and written with plain prepared statements built from the EF model (<see cref="RowMapping{T}"/>); writes
+/// wait in <see cref="PendingRowWrites"/> for the transaction owner to flush them in one batch before its commit.</summary>
 public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
     : ConsumeContextScope<TMessage>, SagaRepositoryContext<TSaga, TMessage>
     where TSaga : class, ISaga
@@ -16,16 +20,21 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
     private readonly JourneyDbContext _dbContext;
     private readonly ConsumeContext<TMessage> _consumeContext;
     private readonly ISagaConsumeContextFactory<JourneyDbContext, TSaga> _factory;
+    private readonly PendingRowWrites _writes;
+    private readonly RowMapping<TSaga> _rows;
 
     public PostgresSagaRepositoryContext(
         JourneyDbContext dbContext,
         ConsumeContext<TMessage> consumeContext,
-        ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory)
+        ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory,
+        PendingRowWrites writes)
         : base(consumeContext, dbContext)
     {
         _dbContext = dbContext;
         _consumeContext = consumeContext;
         _factory = factory;
+        _writes = writes;
+        _rows = RowMapping<TSaga>.For(dbContext);
     }
 
     public Task<SagaConsumeContext<TSaga, TMessage>> Add(TSaga instance) =>
@@ -33,43 +42,40 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
-        // A savepoint keeps the transaction usable when the row already exists (Postgres aborts it otherwise).
-        var transaction = _dbContext.Database.CurrentTransaction!;
-        await transaction.CreateSavepointAsync("saga_insert", CancellationToken);
-        _dbContext.Set<TSaga>().Add(instance);
-        try
-        {
-            await _dbContext.SaveChangesAsync(CancellationToken);
-            await transaction.ReleaseSavepointAsync("saga_insert", CancellationToken);
-            return await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Insert);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            await transaction.RollbackToSavepointAsync("saga_insert", CancellationToken);
-            _dbContext.Entry(instance).State = EntityState.Detached;
-            return default!;
-        }
+        // ON CONFLICT DO NOTHING keeps the transaction usable when the row already exists; the caller then loads it.
+        await using var batch = NewBatch();
+        batch.BatchCommands.Add(_rows.ForInsert(_rows.InsertIfMissing, instance));
+        var inserted = await batch.ExecuteNonQueryAsync(CancellationToken);
+        return inserted == 1
+            ? await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Insert)
+            : default!;
     }
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        var instance = await _dbContext.Set<TSaga>()
-            .FromSqlRaw(SagaLockStatement<TSaga>.For(_dbContext), correlationId)
-            .SingleOrDefaultAsync(CancellationToken);
+        TSaga? instance = null;
+        await using (var batch = NewBatch())
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(_rows.SelectForUpdate) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = correlationId } } });
+            await using var reader = await batch.ExecuteReaderAsync(CancellationToken);
+            if (await reader.ReadAsync(CancellationToken))
+            {
+                instance = _rows.Read(reader);
+            }
+        }
 
         return instance is null
             ? default!
             : await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Load);
     }
 
-    public async Task Save(SagaConsumeContext<TSaga> context)
+    public Task Save(SagaConsumeContext<TSaga> context)
     {
-        _dbContext.Set<TSaga>().Add(context.Saga);
-        await _dbContext.SaveChangesAsync(CancellationToken);
+        // A journey another message created meanwhile fails the batch (unique key); the retry then loads it.
+        _writes.Add(_rows.ForInsert(_rows.Insert, context.Saga));
+        return Task.CompletedTask;
     }
 
-    // Update and Delete only mark the row: whoever owns the transaction flushes every journey's change, the
-    // timers and the inbox mark in one batch just before its commit, one round trip instead of one per journey.
     public Task Update(SagaConsumeContext<TSaga> context)
     {
         if (context.Saga is ISagaVersion versioned)
@@ -77,25 +83,30 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
             versioned.Version++;
         }
 
+        _writes.Add(_rows.ForUpdate(context.Saga), $"{typeof(TSaga).Name} {context.Saga.CorrelationId}");
         return Task.CompletedTask;
     }
 
     public Task Delete(SagaConsumeContext<TSaga> context)
     {
-        _dbContext.Set<TSaga>().Remove(context.Saga);
+        _writes.Add(_rows.ForDelete(context.Saga));
         return Task.CompletedTask;
     }
 
     public Task Discard(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
 
-    public Task Undo(SagaConsumeContext<TSaga> context)
-    {
-        _dbContext.Entry(context.Saga).State = EntityState.Unchanged;
-        return Task.CompletedTask;
-    }
+    // Read-only: nothing was written for it.
+    public Task Undo(SagaConsumeContext<TSaga> context) => Task.CompletedTask;
 
     public Task<SagaConsumeContext<TSaga, T>> CreateSagaConsumeContext<T>(
         ConsumeContext<T> consumeContext, TSaga instance, SagaConsumeContextMode mode)
         where T : class =>
         _factory.CreateSagaConsumeContext(_dbContext, consumeContext, instance, mode);
+
+    private NpgsqlBatch NewBatch()
+    {
+        var transaction = _dbContext.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Journey rows are read and written only inside the message's transaction.");
+        return new NpgsqlBatch((NpgsqlConnection)_dbContext.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
+    }
 }

@@ -1,7 +1,10 @@
 using System.Data;
+using CartRecovery.Persistence.Rows;
 using MassTransit;
 using MassTransit.Saga;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace CartRecovery.Persistence.Sagas;
 
@@ -12,7 +15,8 @@ namespace CartRecovery.Persistence.Sagas;
 /// </summary>
 public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     JourneyDbContext dbContext,
-    ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory)
+    ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory,
+    PendingRowWrites writes)
     : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
 {
@@ -20,7 +24,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         where T : class =>
         WithinTransaction(context.CancellationToken, async () =>
         {
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes);
             await next.Send(repositoryContext);
         });
 
@@ -32,7 +36,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
                 .Where(query.FilterExpression)
                 .Select(x => x.CorrelationId)
                 .ToListAsync(context.CancellationToken);
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes);
             // Each id is then loaded (and locked) through the repository context, one at a time.
             await next.Send(new DefaultSagaRepositoryQueryContext<TSaga, T>(repositoryContext, ids));
         });
@@ -57,15 +61,18 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         }
 
         await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        writes.Clear();
         try
         {
             await work();
+            await writes.Flush((NpgsqlConnection)dbContext.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
             await dbContext.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch
         {
             await transaction.RollbackAsync(CancellationToken.None);
+            writes.Clear();
             dbContext.ChangeTracker.Clear();
             throw;
         }

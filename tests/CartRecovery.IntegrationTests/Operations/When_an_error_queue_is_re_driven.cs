@@ -3,6 +3,7 @@ using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys.CartAbandonment;
 using CartRecovery.Persistence;
+using CartRecovery.Persistence.Rows;
 using CartRecovery.Persistence.Sagas;
 using CartRecovery.Service.Operations;
 using MassTransit;
@@ -38,7 +39,8 @@ public sealed class When_an_error_queue_is_re_driven(ServiceEndpoints services) 
                 new FaultInjectingSagaRepositoryContextFactory<CartAbandonmentState>(
                     new PostgresSagaRepositoryContextFactory<CartAbandonmentState>(
                         p.GetRequiredService<JourneyDbContext>(),
-                        p.GetRequiredService<ISagaConsumeContextFactory<JourneyDbContext, CartAbandonmentState>>()),
+                        p.GetRequiredService<ISagaConsumeContextFactory<JourneyDbContext, CartAbandonmentState>>(),
+                        p.GetRequiredService<PendingRowWrites>()),
                     _faults));
         });
 

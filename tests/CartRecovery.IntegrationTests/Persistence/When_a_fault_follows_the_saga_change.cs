@@ -3,6 +3,7 @@ using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys.CartAbandonment;
 using CartRecovery.Persistence;
+using CartRecovery.Persistence.Rows;
 using CartRecovery.Persistence.Sagas;
 using MassTransit;
 using MassTransit.Saga;
@@ -30,7 +31,8 @@ public sealed class When_a_fault_follows_the_saga_change(ServiceEndpoints servic
                 new FaultInjectingSagaRepositoryContextFactory<CartAbandonmentState>(
                     new PostgresSagaRepositoryContextFactory<CartAbandonmentState>(
                         p.GetRequiredService<JourneyDbContext>(),
-                        p.GetRequiredService<ISagaConsumeContextFactory<JourneyDbContext, CartAbandonmentState>>()),
+                        p.GetRequiredService<ISagaConsumeContextFactory<JourneyDbContext, CartAbandonmentState>>(),
+                        p.GetRequiredService<PendingRowWrites>()),
                     _faults));
         });
     }

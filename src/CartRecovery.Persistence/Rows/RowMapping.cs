@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace CartRecovery.Persistence.Rows;
+
+/// <summary>
+/// The statements that load, insert, update and delete one entity's rows by primary key, built once per type from
+/// the EF model, so table and column names keep a single source. The hot path (a journey's row for every event)
+/// runs them as plain prepared Npgsql commands; EF stays for queries and everything else.
+/// </summary>
+public sealed class RowMapping<T>
+    where T : class
+{
+    private static readonly ConcurrentDictionary<IModel, RowMapping<T>> ByModel = new();
+
+    private readonly RowColumn[] _columns;
+    private readonly RowColumn[] _insertColumns;
+
+    private RowMapping(IEntityType entity)
+    {
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var key = entity.FindPrimaryKey()?.Properties is [var single]
+            ? single
+            : throw new InvalidOperationException($"{entity.DisplayName()} needs a single-column primary key for row statements.");
+        // The key first: $1 is the key in every statement.
+        _columns = [RowColumn.For(key, table), .. entity.GetProperties().Where(p => p != key).Select(p => RowColumn.For(p, table))];
+        // A key the database generates (identity) is left out of inserts.
+        _insertColumns = key.ValueGenerated == ValueGenerated.OnAdd ? _columns[1..] : _columns;
+        var qualified = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
+        ColumnList = string.Join(", ", _columns.Select(c => c.Name));
+        var keyName = _columns[0].Name;
+        SelectForUpdate = $"SELECT {ColumnList} FROM {qualified} WHERE {keyName} = $1 FOR UPDATE";
+        Insert = $"INSERT INTO {qualified} ({string.Join(", ", _insertColumns.Select(c => c.Name))}) VALUES ({string.Join(", ", _insertColumns.Select((_, i) => $"${i + 1}"))})";
+        InsertIfMissing = $"{Insert} ON CONFLICT ({keyName}) DO NOTHING";
+        Update = $"UPDATE {qualified} SET {string.Join(", ", _columns.Skip(1).Select((c, i) => $"{c.Name} = ${i + 2}"))} WHERE {keyName} = $1";
+        Delete = $"DELETE FROM {qualified} WHERE {keyName} = $1";
+    }
+
+    /// <summary>Every column in the order <see cref="Read"/> expects them, for a statement's select list or RETURNING.</summary>
+    public string ColumnList { get; }
+
+    /// <summary>Loads the row and locks it until the transaction ends. Its one parameter is the key.</summary>
+    public string SelectForUpdate { get; }
+
+    public string Insert { get; }
+
+    /// <summary>Inserts unless the key exists; the statement affects no row then, and the transaction stays usable.</summary>
+    public string InsertIfMissing { get; }
+
+    public string Update { get; }
+
+    public string Delete { get; }
+
+    public static RowMapping<T> For(DbContext dbContext) =>
+        ByModel.GetOrAdd(dbContext.Model, model => new RowMapping<T>(
+            model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped in {dbContext.GetType().Name}.")));
+
+    public T Read(NpgsqlDataReader reader)
+    {
+        var instance = Activator.CreateInstance<T>();
+        for (var ordinal = 0; ordinal < _columns.Length; ordinal++)
+        {
+            _columns[ordinal].Read(reader, ordinal, instance);
+        }
+
+        return instance;
+    }
+
+    /// <summary><see cref="Insert"/> or <see cref="InsertIfMissing"/> with the row's values.</summary>
+    public NpgsqlBatchCommand ForInsert(string sql, T instance) => WithValues(sql, _insertColumns, instance);
+
+    /// <summary><see cref="Update"/> with the row's values.</summary>
+    public NpgsqlBatchCommand ForUpdate(T instance) => WithValues(Update, _columns, instance);
+
+    public NpgsqlBatchCommand ForDelete(T instance)
+    {
+        var command = new NpgsqlBatchCommand(Delete);
+        command.Parameters.Add(_columns[0].Parameter(instance));
+        return command;
+    }
+
+    private static NpgsqlBatchCommand WithValues(string sql, RowColumn[] columns, T instance)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var column in columns)
+        {
+            command.Parameters.Add(column.Parameter(instance));
+        }
+
+        return command;
+    }
+}
