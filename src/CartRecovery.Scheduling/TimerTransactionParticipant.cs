@@ -22,6 +22,6 @@ public sealed class TimerTransactionParticipant : IJourneyTransactionParticipant
             buffer.Clear();
         }
 
-        public void Dispose() => TimerWriteBuffer.End();
+        public void Dispose() => buffer.Close();
     }
 }

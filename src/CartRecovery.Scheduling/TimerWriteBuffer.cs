@@ -8,8 +8,13 @@ public sealed class TimerWriteBuffer
 {
     private static readonly AsyncLocal<TimerWriteBuffer?> Ambient = new();
 
-    /// <summary>The buffer of the transaction this async flow works in, if any.</summary>
-    public static TimerWriteBuffer? Current => Ambient.Value;
+    /// <summary>The buffer of the transaction this async flow works in, if that transaction is still open.</summary>
+    // Anything that captures the execution context inside a transaction (a Task.Run or timer started there, such as a
+    // receive endpoint restarted by the kill switch) carries the ambient value on after the transaction ended; a
+    // closed buffer must not swallow the writes of that later work, which no commit will ever flush.
+    public static TimerWriteBuffer? Current => Ambient.Value is { _closed: false } buffer ? buffer : null;
+
+    private volatile bool _closed;
 
     private List<ScheduledTimer>? _inserts;
     private List<Guid>? _deletes;
@@ -27,7 +32,16 @@ public sealed class TimerWriteBuffer
         return buffer;
     }
 
-    public static void End() => Ambient.Value = null;
+    /// <summary>Ends the buffer's transaction: from now on no flow sees it as <see cref="Current"/>, including flows
+    /// that captured it.</summary>
+    public void Close()
+    {
+        _closed = true;
+        if (ReferenceEquals(Ambient.Value, this))
+        {
+            Ambient.Value = null;
+        }
+    }
 
     public void Clear()
     {

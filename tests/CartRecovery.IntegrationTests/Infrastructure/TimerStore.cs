@@ -34,7 +34,7 @@ public static class TimerStore
         }
         finally
         {
-            TimerWriteBuffer.End();
+            buffer.Close();
         }
 
         return ids;

@@ -83,7 +83,7 @@ public sealed class When_an_installation_upgrades_from_queues_per_journey(Servic
         }
         finally
         {
-            TimerWriteBuffer.End();
+            buffer.Close();
         }
     }
 }
