@@ -29,7 +29,9 @@ internal static class ClosingNote
         }
         else if (byTime is not null)
         {
-            P($"**Next biggest cost: the service's own CPU.** {median.SelfCpuMsPer1000 / 1000:F1} ms per event in this process, against {median.PostgresCpuMsPer1000 / 1000:F1} ms in PostgreSQL, of which the statements themselves execute in {totalMs / events:F2} ms. [profiling.md](profiling.md) shows where it goes: EF Core's query and change-tracking pipeline for each journey row and {median.AllocatedKbPerEvent:N0} KB of allocations per event; loading and saving the journey rows with prepared, batched Npgsql commands is what would cut it.");
+            var serviceMs = median.SelfCpuMsPer1000 / 1000;
+            var postgresMs = median.PostgresCpuMsPer1000 / 1000;
+            P($"**Next biggest cost: {(postgresMs >= serviceMs ? "PostgreSQL's CPU" : "the service's own CPU")}.** {serviceMs:F1} ms per event in this process (service and producer), {postgresMs:F1} ms in PostgreSQL, of which the statements themselves execute in {totalMs / events:F2} ms: the rest is per-statement work (protocol, locks, WAL) for {median.StatementsPerEvent:F1} statements per event. [profiling.md](profiling.md) shows where it goes. EF Core no longer runs on the hot path; the service's time is Npgsql's round trips, the RabbitMQ client and MassTransit's pipe, with {median.AllocatedKbPerEvent:N0} KB allocated per event. Cutting statements means one locked load for every journey row an event concerns instead of one per journey.");
             P($"**Biggest cost by statement time:** `{byTime.Query[..Math.Min(120, byTime.Query.Length)]}` — {byTime.Calls / events:F2} calls and {byTime.TotalMs / events:F2} ms per event ({byTime.TotalMs / totalMs:P0} of statement time). By calls, the largest area is {areas[0].Area} ({areas[0].Calls:F1} per event).");
         }
 
