@@ -109,7 +109,7 @@ internal static class TimerLag
             }
             finally
             {
-                TimerWriteBuffer.End();
+                buffer.Close();
             }
         }
 
