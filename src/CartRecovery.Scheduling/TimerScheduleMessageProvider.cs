@@ -64,9 +64,8 @@ public sealed class TimerScheduleMessageProvider(TimerTable table, TimerSubject 
     /// <summary>Inside a message transaction the write joins its commit; outside one it happens now.</summary>
     private async Task Write(Action<TimerWriteBuffer> add, CancellationToken cancellationToken)
     {
-        if (TimerWriteBuffer.Current is { } buffer)
+        if (TimerWriteBuffer.Current is { } buffer && buffer.TryAdd(add))
         {
-            add(buffer);
             return;
         }
 

@@ -14,6 +14,8 @@ public sealed class TimerTransactionParticipant : IJourneyTransactionParticipant
     {
         public void BeforeCommit(PendingRowWrites writes)
         {
+            // Sealed first: a write arriving from now on is not part of this commit and goes to the table itself.
+            buffer.Close();
             foreach (var command in TimerTable.Commands(buffer))
             {
                 writes.Add(command);

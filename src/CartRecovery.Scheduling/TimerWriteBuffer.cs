@@ -14,6 +14,7 @@ public sealed class TimerWriteBuffer
     // closed buffer must not swallow the writes of that later work, which no commit will ever flush.
     public static TimerWriteBuffer? Current => Ambient.Value is { _closed: false } buffer ? buffer : null;
 
+    private readonly Lock _gate = new();
     private volatile bool _closed;
 
     private List<ScheduledTimer>? _inserts;
@@ -32,11 +33,31 @@ public sealed class TimerWriteBuffer
         return buffer;
     }
 
+    /// <summary>Adds a write unless the buffer's transaction has ended (or is committing): checked and added under
+    /// one lock, so a write never lands in a buffer after its contents were taken.</summary>
+    public bool TryAdd(Action<TimerWriteBuffer> add)
+    {
+        lock (_gate)
+        {
+            if (_closed)
+            {
+                return false;
+            }
+
+            add(this);
+            return true;
+        }
+    }
+
     /// <summary>Ends the buffer's transaction: from now on no flow sees it as <see cref="Current"/>, including flows
-    /// that captured it.</summary>
+    /// that captured it, and <see cref="TryAdd"/> refuses.</summary>
     public void Close()
     {
-        _closed = true;
+        lock (_gate)
+        {
+            _closed = true;
+        }
+
         if (ReferenceEquals(Ambient.Value, this))
         {
             Ambient.Value = null;

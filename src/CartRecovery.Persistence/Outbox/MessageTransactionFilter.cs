@@ -126,8 +126,17 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
                 return;
             }
 
-            await OutboxRows.Forget(dbContext, transactional.Added[0].InboxMessageId, transactional.Added[0].InboxConsumerId,
-                clock.GetUtcNow(), context.CancellationToken);
+            try
+            {
+                await OutboxRows.Forget(dbContext, transactional.Added[0].InboxMessageId, transactional.Added[0].InboxConsumerId,
+                    clock.GetUtcNow(), context.CancellationToken);
+            }
+            catch (Exception exception)
+            {
+                // Delivered but not yet forgotten: the sweeper sends them once more under the same message ids, which
+                // their consumers' inboxes drop; failing the message would resend them now and hold its endpoint.
+                LogForgetDeferred(exception, messageId, exception.GetType().Name);
+            }
         }
     }
 
@@ -219,6 +228,10 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Message {MessageId} is consumed but its {Count} outgoing messages could not be delivered ({ErrorType}); they wait in the outbox for the sweeper")]
     private partial void LogDeliveryDeferred(Exception exception, Guid messageId, int count, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Message {MessageId} delivered its outgoing messages but could not mark them delivered ({ErrorType}); the sweeper will deliver them again under the same ids")]
+    private partial void LogForgetDeferred(Exception exception, Guid messageId, string errorType);
 
     private static NpgsqlBatchCommand MarkInbox(InboxState inbox) => new(MarkInboxSql)
     {

@@ -9,7 +9,8 @@ public sealed class OutboxOptionsValidator : AbstractValidator<OutboxOptions>
         RuleFor(x => x.DuplicateDetectionWindow).GreaterThan(TimeSpan.Zero);
         RuleFor(x => x.MessageDeliveryTimeout).GreaterThan(TimeSpan.Zero);
         RuleFor(x => x.SweepInterval).GreaterThan(TimeSpan.Zero);
-        RuleFor(x => x.SweepAfter).GreaterThan(TimeSpan.Zero);
+        RuleFor(x => x.SweepAfter).GreaterThan(x => x.MessageDeliveryTimeout)
+            .WithMessage("'Sweep After' must be longer than 'Message Delivery Timeout', or the sweeper races a delivery still waiting for its confirm.");
         RuleFor(x => x.SweepBatchSize).InclusiveBetween(1, 10_000);
     }
 }

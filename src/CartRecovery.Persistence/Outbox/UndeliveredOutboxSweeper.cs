@@ -53,7 +53,11 @@ public sealed partial class UndeliveredOutboxSweeper(
             {
                 var message = new StoredOutboxMessage(row, SystemTextJsonMessageSerializer.Instance);
                 var endpoint = await sendEndpoints.GetSendEndpoint(message.DestinationAddress!);
-                await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), cancellationToken);
+                // Bounded, so a broker that never confirms cannot hold the claimed inbox rows (and a redelivered copy
+                // of their messages waiting on them) until it returns; the rows wait for the next sweep instead.
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(options.Value.MessageDeliveryTimeout);
+                await endpoint.Send(new SerializedMessageBody(), new OutboxMessageSendPipe(message, message.DestinationAddress), timeout.Token);
                 sent++;
             }
 

@@ -90,6 +90,7 @@ public sealed class When_delivery_is_not_confirmed_after_commit : IAsyncLifetime
         {
             o.Settings["Outbox:SweepInterval"] = "00:00:01";
             o.Settings["Outbox:SweepAfter"] = "00:00:01";
+            o.Settings["Outbox:MessageDeliveryTimeout"] = "00:00:00.500";
         });
 
         var ended = await recovered.JourneysEnded.WaitFor(m => m.CartId == _cartId, count: 1, TimeSpan.FromSeconds(30));

@@ -1,3 +1,4 @@
+using CartRecovery.Persistence.Rows;
 using CartRecovery.Scheduling;
 
 namespace CartRecovery.IntegrationTests.Scheduling;
@@ -37,5 +38,21 @@ public sealed class When_work_started_inside_a_message_transaction_outlives_it
         }
 
         Assert.Null(TimerWriteBuffer.Current);
+    }
+
+    [Fact]
+    public void Should_refuse_a_write_once_the_transaction_has_taken_its_timers()
+    {
+        using var enlistment = new TimerTransactionParticipant().Enlist(transaction: null!);
+        var buffer = TimerWriteBuffer.Current!;
+        var capturedInside = ExecutionContext.Capture()!;
+
+        enlistment.BeforeCommit(new PendingRowWrites());
+
+        TimerWriteBuffer? seenDuringCommit = buffer;
+        ExecutionContext.Run(capturedInside, _ => seenDuringCommit = TimerWriteBuffer.Current, null);
+        Assert.Null(seenDuringCommit);
+        Assert.False(buffer.TryAdd(b => b.Deletes.Add(Guid.NewGuid())));
+        Assert.True(buffer.IsEmpty);
     }
 }
