@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using CartRecovery.Benchmarks;
 using CartRecovery.Benchmarks.Scale;
 
@@ -14,8 +15,14 @@ if (args.Contains("--service-only"))
     // One service-throughput run and nothing else: the window a profiler (dotnet-trace) attaches to.
     var serviceEnv = await BenchEnvironment.Find();
     await ServiceThroughput.Run(serviceEnv, carts: 200, sustain: TimeSpan.FromSeconds(1)); // JIT warm-up
-    var serviceRun = await ServiceThroughput.Run(serviceEnv, carts: 1_000, sustain: TimeSpan.FromSeconds(3));
-    Console.WriteLine($"{serviceRun.EventsPerSecond:F0} events/s, {serviceRun.SelfCpuMsPer1000 / 1000:F2} ms CPU per event, {serviceRun.StatementsPerEvent:F1} statements/event, {serviceRun.AllocatedKbPerEvent:F0} KB allocated per event, PostgreSQL {serviceRun.PostgresCpuMsPer1000 / 1000:F2} ms and RabbitMQ {serviceRun.RabbitCpuMsPer1000 / 1000:F2} ms CPU per event");
+    // --repeat N measures N times in the one process: how throughput moves as the JIT finishes its work.
+    var repeat = Array.IndexOf(args, "--repeat") is var r and >= 0 && r + 1 < args.Length ? int.Parse(args[r + 1], CultureInfo.InvariantCulture) : 1;
+    for (var i = 0; i < repeat; i++)
+    {
+        var serviceRun = await ServiceThroughput.Run(serviceEnv, carts: 1_000, sustain: TimeSpan.FromSeconds(3));
+        Console.WriteLine($"{serviceRun.EventsPerSecond:F0} events/s, {serviceRun.SelfCpuMsPer1000 / 1000:F2} ms CPU per event, {serviceRun.StatementsPerEvent:F1} statements/event, {serviceRun.AllocatedKbPerEvent:F0} KB allocated per event, PostgreSQL {serviceRun.PostgresCpuMsPer1000 / 1000:F2} ms and RabbitMQ {serviceRun.RabbitCpuMsPer1000 / 1000:F2} ms CPU per event");
+    }
+
     return;
 }
 

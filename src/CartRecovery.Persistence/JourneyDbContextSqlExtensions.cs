@@ -1,3 +1,4 @@
+using CartRecovery.Persistence.Rows;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -13,6 +14,34 @@ public static class JourneyDbContextSqlExtensions
     {
         await using var command = await CommandInMessageTransaction(dbContext, sql, parameters, cancellationToken);
         return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>As <see cref="ExecuteInMessageTransaction"/>, for writes whose outcome nothing reads: inside a message
+    /// transaction they join its batch of writes before the commit instead of taking a round trip each. Later reads
+    /// in the same transaction do not see them.</summary>
+    public static async Task WriteInMessageTransaction(this JourneyDbContext dbContext, PendingRowWrites writes,
+        IReadOnlyList<string> statements, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        if (dbContext.Database.CurrentTransaction is null)
+        {
+            foreach (var statement in statements)
+            {
+                await dbContext.ExecuteInMessageTransaction(statement, cancellationToken, parameters);
+            }
+
+            return;
+        }
+
+        foreach (var statement in statements)
+        {
+            var command = new NpgsqlBatchCommand(statement);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+            }
+
+            writes.Add(command);
+        }
     }
 
     /// <summary>As <see cref="ExecuteInMessageTransaction"/>, for SQL that returns rows (<c>RETURNING</c> among them).</summary>

@@ -2,6 +2,7 @@ using CartRecovery.Contracts;
 using CartRecovery.Delivery.Profiles;
 using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.Persistence;
+using CartRecovery.Persistence.Rows;
 using MassTransit;
 
 namespace CartRecovery.Dispatcher.Profiles;
@@ -11,8 +12,10 @@ namespace CartRecovery.Dispatcher.Profiles;
 /// Writes go through the message's own transaction, so the inbox makes each event count once.
 /// Events arrive out of order, so event time decides (<see cref="ProfileOrdering"/>), in one statement each, so two
 /// concurrent deliveries cannot interleave. Events that happened before the customer was erased change nothing.
+/// Nothing reads the outcome, so the statements wait for the message's batch of writes before its commit.
 /// </summary>
-public sealed class CustomerProfileProjection(JourneyDbContext dbContext, CustomerPseudonym pseudonyms, TimeProvider clock) :
+public sealed class CustomerProfileProjection(JourneyDbContext dbContext, PendingRowWrites writes, CustomerPseudonym pseudonyms,
+    TimeProvider clock) :
     IConsumer<CustomerProfileUpdated>,
     IConsumer<CustomerUnsubscribed>,
     IConsumer<OrderPlaced>,
@@ -27,7 +30,7 @@ public sealed class CustomerProfileProjection(JourneyDbContext dbContext, Custom
 
     private const string Upsert = $"""
         INSERT INTO customer_profile (customer_id, updated_at) SELECT @customer_id, @now WHERE {NotErasedSince}
-        ON CONFLICT (customer_id) DO NOTHING;
+        ON CONFLICT (customer_id) DO NOTHING
         """;
 
     public Task Consume(ConsumeContext<CustomerProfileUpdated> context) =>
@@ -63,7 +66,7 @@ public sealed class CustomerProfileProjection(JourneyDbContext dbContext, Custom
             """);
 
     public Task Consume(ConsumeContext<OrderPlaced> context) =>
-        Execute(context, context.Message.CustomerId, context.Message.OccurredAt, Upsert + """
+        Execute(context, context.Message.CustomerId, context.Message.OccurredAt, Upsert, """
             UPDATE customer_profile SET order_count = order_count + 1, lifetime_value = lifetime_value + @total, updated_at = @now
             WHERE customer_id = @customer_id
             """,
@@ -95,20 +98,28 @@ public sealed class CustomerProfileProjection(JourneyDbContext dbContext, Custom
         Engaged(context, context.Message.CustomerId, context.Message.OccurredAt, EngagementPoints.EmailClick);
 
     private Task Engaged(ConsumeContext context, string customerId, DateTimeOffset occurredAt, int points) =>
-        Execute(context, customerId, occurredAt, Upsert + """
+        Execute(context, customerId, occurredAt, Upsert, """
             UPDATE customer_profile SET engagement_score = engagement_score + @points, last_engaged_at = @now, updated_at = @now
             WHERE customer_id = @customer_id
             """,
             ("points", points));
 
-    private async Task Execute(ConsumeContext context, string customerId, DateTimeOffset occurredAt, string sql,
-        params (string Name, object? Value)[] values)
+    private Task Execute(ConsumeContext context, string customerId, DateTimeOffset occurredAt, string sql,
+        params (string Name, object? Value)[] values) =>
+        Execute(context, customerId, occurredAt, [sql], values);
+
+    private Task Execute(ConsumeContext context, string customerId, DateTimeOffset occurredAt, string first, string then,
+        params (string Name, object? Value)[] values) =>
+        Execute(context, customerId, occurredAt, [first, then], values);
+
+    private async Task Execute(ConsumeContext context, string customerId, DateTimeOffset occurredAt, IReadOnlyList<string> statements,
+        (string Name, object? Value)[] values)
     {
         (string, object?)[] parameters =
         [
             ("customer_id", customerId), ("pseudonym", pseudonyms.Of(customerId)),
             ("occurred_at", occurredAt.ToUniversalTime()), ("now", clock.GetUtcNow()), .. values,
         ];
-        await dbContext.ExecuteInMessageTransaction(sql, context.CancellationToken, parameters);
+        await dbContext.WriteInMessageTransaction(writes, statements, context.CancellationToken, parameters);
     }
 }

@@ -14,14 +14,18 @@ namespace CartRecovery.Persistence.Outbox;
 
 /// <summary>
 /// One READ COMMITTED transaction per received message, around all of the endpoint's consumers and sagas: the inbox
-/// row (inserted and locked in one statement), every journey's row, the projections, the outgoing messages and the
-/// timers commit together, once. What the message sent is delivered straight after the commit (with broker confirms)
+/// row, every journey's row, the projections, the outgoing messages and the timers commit together, once. Where
+/// every effect of the endpoint's consumers is inside the transaction (<see cref="InboxCheck.AtCommit"/>), a first
+/// delivery writes its inbox row with the other writes, and a duplicate finds out there, rolls back and is handled as
+/// a redelivery; otherwise, and for a message the broker marks redelivered, the inbox row is inserted and locked
+/// before any consumer runs. What the message sent is delivered straight after the commit (with broker confirms)
 /// and forgotten in one more statement. A redelivery of a consumed message runs no consumer again: it delivers what an
 /// earlier attempt left behind, as <see cref="UndeliveredOutboxSweeper"/> does for messages that never come back.
 /// A delivery that fails or is not confirmed within <see cref="OutboxOptions.MessageDeliveryTimeout"/> does not fail
 /// the message: it is consumed, and its sends wait in the outbox for the sweeper.
 /// </summary>
-public sealed partial class MessageTransactionFilter(IServiceProvider services, Guid consumerId, OutboxOptions options) : IFilter<ConsumeContext>
+public sealed partial class MessageTransactionFilter(IServiceProvider services, Guid consumerId, OutboxOptions options, InboxCheck inboxCheck)
+    : IFilter<ConsumeContext>
 {
     private readonly ILogger _logger = services.GetRequiredService<ILogger<MessageTransactionFilter>>();
 
@@ -39,6 +43,23 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
     private string? _lockInboxReturningRow;
 
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
+    {
+        var lockInboxFirst = inboxCheck == InboxCheck.BeforeConsumers || context.ReceiveContext.Redelivered;
+        try
+        {
+            await Pass(context, next, lockInboxFirst);
+        }
+        catch (MessageConsumedBeforeException) when (!lockInboxFirst)
+        {
+            // Another delivery of this message committed first; this pass rolled back. The locked pass delivers what
+            // that one left behind and consumes nothing again.
+            await Pass(context, next, lockInboxFirst: true);
+        }
+    }
+
+    public void Probe(ProbeContext context) => context.CreateFilterScope("message-transaction");
+
+    private async Task Pass(ConsumeContext context, IPipe<ConsumeContext> next, bool lockInboxFirst)
     {
         var messageId = context.GetOriginalMessageId() ?? context.MessageId
             ?? throw new InvalidOperationException("The inbox needs a MessageId to recognise redeliveries.");
@@ -62,7 +83,9 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             {
                 var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
                 var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-                var inbox = await LockInbox(dbContext, connection, npgsqlTransaction, messageId, context, clock);
+                var inbox = lockInboxFirst
+                    ? await LockInbox(dbContext, connection, npgsqlTransaction, messageId, context, clock)
+                    : NewInboxRow(messageId, context, clock);
                 consumedBefore = inbox.Consumed is not null;
                 var deliveredBefore = inbox.Delivered;
                 using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
@@ -81,7 +104,14 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
                     inbox.Delivered = transactional.Added.Count == 0 ? inbox.Consumed : null;
                 }
 
-                if (!consumedBefore || inbox.Delivered != deliveredBefore)
+                NpgsqlBatchCommand? inboxInsert = null;
+                if (!lockInboxFirst)
+                {
+                    // First in the batch: the outbox rows reference it.
+                    inboxInsert = InsertInbox(dbContext, inbox);
+                    rowWrites.AddFirst(inboxInsert);
+                }
+                else if (!consumedBefore || inbox.Delivered != deliveredBefore)
                 {
                     rowWrites.Add(MarkInbox(inbox), "the inbox row");
                 }
@@ -99,6 +129,11 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
                 }
 
                 await rowWrites.Flush(connection, npgsqlTransaction, context.CancellationToken);
+                if (inboxInsert is { RecordsAffected: 0 })
+                {
+                    throw new MessageConsumedBeforeException();
+                }
+
                 await transaction.CommitAsync(context.CancellationToken);
             }
             catch
@@ -139,8 +174,6 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             }
         }
     }
-
-    public void Probe(ProbeContext context) => context.CreateFilterScope("message-transaction");
 
     // Failing the message here would help nothing: its change is committed, and retrying it would hold the receive
     // endpoint (which waits for messages in flight before it reconnects) through one more delivery timeout per
@@ -193,6 +226,23 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             .Where(m => m.InboxMessageId == inbox.MessageId && m.InboxConsumerId == inbox.ConsumerId)
             .ExecuteDeleteAsync(context.CancellationToken);
         inbox.Delivered = clock.GetUtcNow();
+    }
+
+    private InboxState NewInboxRow(Guid messageId, ConsumeContext context, TimeProvider clock) => new()
+    {
+        MessageId = messageId,
+        ConsumerId = consumerId,
+        LockId = NewId.NextGuid(),
+        Received = clock.GetUtcNow(),
+        ReceiveCount = 1,
+        ExpirationTime = context.ExpirationTime is { } expires ? new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) : null,
+    };
+
+    private static NpgsqlBatchCommand InsertInbox(JourneyDbContext dbContext, InboxState inbox)
+    {
+        var rows = RowMapping<InboxState>.For(dbContext);
+        // No row when another delivery of the message committed first (or waits on it until that one ends).
+        return rows.ForInsert(rows.InsertUnlessAnyConflict, inbox);
     }
 
     private async Task<InboxState> LockInbox(JourneyDbContext dbContext, NpgsqlConnection connection, NpgsqlTransaction transaction,

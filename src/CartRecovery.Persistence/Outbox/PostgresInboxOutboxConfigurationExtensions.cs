@@ -11,11 +11,12 @@ public static class PostgresInboxOutboxConfigurationExtensions
 
     /// <summary>Puts every message the endpoint receives behind the PostgreSQL inbox/outbox, in one transaction for all
     /// of the endpoint's consumers and sagas, which take turns inside it.</summary>
-    public static void UsePostgresInboxOutbox(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, OutboxOptions options)
+    public static void UsePostgresInboxOutbox(this IReceiveEndpointConfigurator endpoint, IRegistrationContext context, OutboxOptions options,
+        InboxCheck inboxCheck)
     {
         // One inbox identity per endpoint: the message is consumed once for everything on the endpoint.
         var consumerId = NameBasedGuid.Create(InboxNamespace, endpoint.InputAddress.GetEndpointName() ?? endpoint.InputAddress.AbsolutePath);
-        endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(new MessageTransactionFilter(context, consumerId, options)));
+        endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(new MessageTransactionFilter(context, consumerId, options, inboxCheck)));
         _ = new ConsumerTurnObserver(endpoint);
     }
 }

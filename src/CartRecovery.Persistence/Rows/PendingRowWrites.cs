@@ -21,6 +21,13 @@ public sealed class PendingRowWrites
         _mustAffectOne.Add(mustAffectOne);
     }
 
+    /// <summary>Adds a statement that must run before every other one in the batch.</summary>
+    public void AddFirst(NpgsqlBatchCommand command)
+    {
+        _commands.Insert(0, command);
+        _mustAffectOne.Insert(0, null);
+    }
+
     public void Clear()
     {
         _commands.Clear();

@@ -34,6 +34,7 @@ public sealed class RowMapping<T>
         SelectForUpdate = $"SELECT {ColumnList} FROM {qualified} WHERE {keyName} = $1 FOR UPDATE";
         Insert = $"INSERT INTO {qualified} ({string.Join(", ", _insertColumns.Select(c => c.Name))}) VALUES ({string.Join(", ", _insertColumns.Select((_, i) => $"${i + 1}"))})";
         InsertIfMissing = $"{Insert} ON CONFLICT ({keyName}) DO NOTHING";
+        InsertUnlessAnyConflict = $"{Insert} ON CONFLICT DO NOTHING";
         Update = $"UPDATE {qualified} SET {string.Join(", ", _columns.Skip(1).Select((c, i) => $"{c.Name} = ${i + 2}"))} WHERE {keyName} = $1";
         Delete = $"DELETE FROM {qualified} WHERE {keyName} = $1";
     }
@@ -48,6 +49,9 @@ public sealed class RowMapping<T>
 
     /// <summary>Inserts unless the key exists; the statement affects no row then, and the transaction stays usable.</summary>
     public string InsertIfMissing { get; }
+
+    /// <summary>Inserts unless the row collides with an existing one on any unique key, not only the primary key.</summary>
+    public string InsertUnlessAnyConflict { get; }
 
     public string Update { get; }
 
@@ -68,7 +72,7 @@ public sealed class RowMapping<T>
         return instance;
     }
 
-    /// <summary><see cref="Insert"/> or <see cref="InsertIfMissing"/> with the row's values.</summary>
+    /// <summary>One of the insert statements with the row's values.</summary>
     public NpgsqlBatchCommand ForInsert(string sql, T instance) => WithValues(sql, _insertColumns, instance);
 
     /// <summary><see cref="Update"/> with the row's values.</summary>
