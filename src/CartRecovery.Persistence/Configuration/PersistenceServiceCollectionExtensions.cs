@@ -46,6 +46,8 @@ public static class PersistenceServiceCollectionExtensions
         services.BindValidated<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
         services.AddScoped<TransactionAfterCommit>();
         services.AddScoped<PendingRowWrites>();
+        services.AddScoped<PrefetchedJourneyRows>();
+        services.AddSingleton<JourneyRowPrefetch>();
         services.AddSingleton<UndeliveredOutboxSweeper>();
         services.Replace(ServiceDescriptor.Scoped<IAfterCommit>(p => p.GetRequiredService<TransactionAfterCommit>()));
         services.Replace(ServiceDescriptor.Singleton<IJourneyEndpointOutbox, PostgresJourneyEndpointOutbox>());

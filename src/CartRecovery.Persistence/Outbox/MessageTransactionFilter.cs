@@ -1,5 +1,6 @@
 using System.Data;
 using CartRecovery.Persistence.Rows;
+using CartRecovery.Persistence.Sagas;
 using MassTransit;
 using MassTransit.Middleware;
 using MassTransit.Serialization;
@@ -28,6 +29,7 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
     : IFilter<ConsumeContext>
 {
     private readonly ILogger _logger = services.GetRequiredService<ILogger<MessageTransactionFilter>>();
+    private readonly JourneyRowPrefetch _prefetch = services.GetRequiredService<JourneyRowPrefetch>();
 
     // Insert-if-missing and lock in one statement: a concurrent first delivery waits on the row.
     private const string LockInboxSql = """
@@ -72,6 +74,8 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
         var afterCommit = provider.GetRequiredService<TransactionAfterCommit>();
         var rowWrites = provider.GetRequiredService<PendingRowWrites>();
         rowWrites.Clear();
+        var prefetched = provider.GetRequiredService<PrefetchedJourneyRows>();
+        prefetched.Clear();
         var clock = provider.GetRequiredService<TimeProvider>();
 
         TransactionalConsumeContext transactional;
@@ -87,6 +91,13 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
                     ? await LockInbox(dbContext, connection, npgsqlTransaction, messageId, context, clock)
                     : NewInboxRow(messageId, context, clock);
                 consumedBefore = inbox.Consumed is not null;
+                if (!consumedBefore)
+                {
+                    // Every journey row the message concerns, loaded and locked in one round trip (the first one of a
+                    // first delivery, with its BEGIN).
+                    await prefetched.Load(dbContext, connection, npgsqlTransaction, _prefetch.RowsFor(context), context.CancellationToken);
+                }
+
                 var deliveredBefore = inbox.Delivered;
                 using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
                 transactional = new TransactionalConsumeContext(context, dbContext, rowWrites, inbox, scope, turn, clock);
@@ -140,6 +151,7 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             {
                 afterCommit.RolledBack();
                 rowWrites.Clear();
+                prefetched.Clear();
                 await transaction.RollbackAsync(CancellationToken.None);
                 throw;
             }

@@ -21,19 +21,22 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
     private readonly ConsumeContext<TMessage> _consumeContext;
     private readonly ISagaConsumeContextFactory<JourneyDbContext, TSaga> _factory;
     private readonly PendingRowWrites _writes;
+    private readonly PrefetchedJourneyRows _prefetched;
     private readonly RowMapping<TSaga> _rows;
 
     public PostgresSagaRepositoryContext(
         JourneyDbContext dbContext,
         ConsumeContext<TMessage> consumeContext,
         ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory,
-        PendingRowWrites writes)
+        PendingRowWrites writes,
+        PrefetchedJourneyRows prefetched)
         : base(consumeContext, dbContext)
     {
         _dbContext = dbContext;
         _consumeContext = consumeContext;
         _factory = factory;
         _writes = writes;
+        _prefetched = prefetched;
         _rows = RowMapping<TSaga>.For(dbContext);
     }
 
@@ -42,6 +45,13 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Insert(TSaga instance)
     {
+        // Loaded already: MassTransit loads it when the insert makes nothing.
+        if (_prefetched.Exists<TSaga>(instance.CorrelationId))
+        {
+            return default!;
+        }
+
+        _prefetched.Forget<TSaga>(instance.CorrelationId);
         // ON CONFLICT DO NOTHING keeps the transaction usable when the row already exists; the caller then loads it.
         await using var batch = NewBatch();
         batch.BatchCommands.Add(_rows.ForInsert(_rows.InsertIfMissing, instance));
@@ -53,7 +63,13 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
 
     public async Task<SagaConsumeContext<TSaga, TMessage>> Load(Guid correlationId)
     {
-        TSaga? instance = null;
+        if (_prefetched.TryTake<TSaga>(correlationId, out var instance))
+        {
+            return instance is null
+                ? default!
+                : await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Load);
+        }
+
         await using (var batch = NewBatch())
         {
             batch.BatchCommands.Add(new NpgsqlBatchCommand(_rows.SelectForUpdate) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = correlationId } } });

@@ -16,7 +16,8 @@ namespace CartRecovery.Persistence.Sagas;
 public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     JourneyDbContext dbContext,
     ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory,
-    PendingRowWrites writes)
+    PendingRowWrites writes,
+    PrefetchedJourneyRows prefetched)
     : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
 {
@@ -24,7 +25,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         where T : class =>
         WithinTransaction(context.CancellationToken, async () =>
         {
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes, prefetched);
             await next.Send(repositoryContext);
         });
 
@@ -36,7 +37,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
                 .Where(query.FilterExpression)
                 .Select(x => x.CorrelationId)
                 .ToListAsync(context.CancellationToken);
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes, prefetched);
             // Each id is then loaded (and locked) through the repository context, one at a time.
             await next.Send(new DefaultSagaRepositoryQueryContext<TSaga, T>(repositoryContext, ids));
         });

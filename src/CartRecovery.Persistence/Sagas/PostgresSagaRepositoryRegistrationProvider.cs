@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Saga;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Persistence.Sagas;
 
@@ -15,5 +16,10 @@ public sealed class PostgresSagaRepositoryRegistrationProvider : ISagaRepository
             r.RegisterQuerySagaRepository<TSaga, PostgresSagaRepositoryContextFactory<TSaga>>();
             r.RegisterSagaRepository<TSaga, JourneyDbContext, SagaConsumeContextFactory<JourneyDbContext, TSaga>,
                 PostgresSagaRepositoryContextFactory<TSaga>>();
+            if (typeof(SagaStateMachineInstance).IsAssignableFrom(typeof(TSaga)))
+            {
+                // Lets the message transaction load this journey's row with the others in one round trip.
+                r.AddSingleton(typeof(IJourneyCorrelations), typeof(JourneyCorrelations<>).MakeGenericType(typeof(TSaga)));
+            }
         });
 }

@@ -40,7 +40,8 @@ public sealed class When_an_error_queue_is_re_driven(ServiceEndpoints services) 
                     new PostgresSagaRepositoryContextFactory<CartAbandonmentState>(
                         p.GetRequiredService<JourneyDbContext>(),
                         p.GetRequiredService<ISagaConsumeContextFactory<JourneyDbContext, CartAbandonmentState>>(),
-                        p.GetRequiredService<PendingRowWrites>()),
+                        p.GetRequiredService<PendingRowWrites>(),
+                        p.GetRequiredService<PrefetchedJourneyRows>()),
                     _faults));
         });
 

@@ -32,7 +32,8 @@ public sealed class When_a_fault_follows_the_saga_change(ServiceEndpoints servic
                     new PostgresSagaRepositoryContextFactory<CartAbandonmentState>(
                         p.GetRequiredService<JourneyDbContext>(),
                         p.GetRequiredService<ISagaConsumeContextFactory<JourneyDbContext, CartAbandonmentState>>(),
-                        p.GetRequiredService<PendingRowWrites>()),
+                        p.GetRequiredService<PendingRowWrites>(),
+                        p.GetRequiredService<PrefetchedJourneyRows>()),
                     _faults));
         });
     }

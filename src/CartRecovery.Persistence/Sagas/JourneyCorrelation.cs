@@ -1,0 +1,18 @@
+using MassTransit;
+using Npgsql;
+
+namespace CartRecovery.Persistence.Sagas;
+
+/// <summary>How one journey finds its row for one message type: the journey's row key for a message, and the
+/// statement that loads and locks that row.</summary>
+public abstract class JourneyCorrelation
+{
+    public abstract Type JourneyType { get; }
+
+    /// <summary>The key of the row the journey will load for this message, or null when it finds its row another way.</summary>
+    public abstract Guid? RowKeyOf(ConsumeContext context);
+
+    public abstract NpgsqlBatchCommand LoadAndLock(JourneyDbContext dbContext, Guid rowKey);
+
+    public abstract object Read(JourneyDbContext dbContext, NpgsqlDataReader reader);
+}
