@@ -40,7 +40,9 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
         RETURNING
         """;
 
-    private const string MarkInboxSql = "UPDATE inbox_state SET consumed = $2, delivered = $3 WHERE id = $1";
+    private static readonly string MarkInboxSql = RowMapping<InboxState>.ExactlyOne("UPDATE inbox_state SET consumed = $2, delivered = $3 WHERE id = $1");
+
+    private const string InboxUniqueKey = "ux_inbox_state_message_consumer";
 
     private string? _lockInboxReturningRow;
 
@@ -124,7 +126,7 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
                 }
                 else if (!consumedBefore || inbox.Delivered != deliveredBefore)
                 {
-                    rowWrites.Add(MarkInbox(inbox), "the inbox row");
+                    rowWrites.AddExactlyOne(MarkInbox(inbox), "the inbox row");
                 }
 
                 // Only what the consumers changed through EF (projections); journeys, the outbox and the inbox mark are
@@ -139,20 +141,23 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
                     enlistment.BeforeCommit(rowWrites);
                 }
 
-                await rowWrites.Flush(connection, npgsqlTransaction, context.CancellationToken);
-                if (inboxInsert is { RecordsAffected: 0 })
+                try
                 {
-                    throw new MessageConsumedBeforeException();
+                    // The writes and the COMMIT in one round trip.
+                    await rowWrites.Flush(connection, npgsqlTransaction, commit: true, context.CancellationToken);
                 }
-
-                await transaction.CommitAsync(context.CancellationToken);
+                catch (PostgresException exception) when (inboxInsert is not null
+                    && exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InboxUniqueKey })
+                {
+                    throw new MessageConsumedBeforeException(exception);
+                }
             }
             catch
             {
                 afterCommit.RolledBack();
                 rowWrites.Clear();
                 prefetched.Clear();
-                await transaction.RollbackAsync(CancellationToken.None);
+                await RollBack(transaction);
                 throw;
             }
             finally
@@ -253,8 +258,22 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
     private static NpgsqlBatchCommand InsertInbox(JourneyDbContext dbContext, InboxState inbox)
     {
         var rows = RowMapping<InboxState>.For(dbContext);
-        // No row when another delivery of the message committed first (or waits on it until that one ends).
-        return rows.ForInsert(rows.InsertUnlessAnyConflict, inbox);
+        // Fails on the unique key when another delivery of the message committed first (it waits for one in progress).
+        return rows.ForInsert(rows.Insert, inbox);
+    }
+
+    // A failed batch may have taken the transaction with it (a broken connection, or a failure after its COMMIT ran);
+    // the error that matters is the one that failed the message, not the rollback's.
+    private async Task RollBack(IDbContextTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NpgsqlException)
+        {
+            LogRollbackFailed(exception, exception.GetType().Name);
+        }
     }
 
     private async Task<InboxState> LockInbox(JourneyDbContext dbContext, NpgsqlConnection connection, NpgsqlTransaction transaction,
@@ -290,6 +309,9 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Message {MessageId} is consumed but its {Count} outgoing messages could not be delivered ({ErrorType}); they wait in the outbox for the sweeper")]
     private partial void LogDeliveryDeferred(Exception exception, Guid messageId, int count, string errorType);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rolling back a failed message transaction failed too ({ErrorType}); the transaction is gone either way")]
+    private partial void LogRollbackFailed(Exception exception, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Message {MessageId} delivered its outgoing messages but could not mark them delivered ({ErrorType}); the sweeper will deliver them again under the same ids")]

@@ -3,40 +3,44 @@ using Npgsql;
 namespace CartRecovery.Persistence.Rows;
 
 /// <summary>
-/// Row writes of the current message transaction (journey updates, deletes and new journeys), sent in one batch
-/// just before it commits, on the transaction's own connection: one round trip for every journey the event touched.
+/// Row writes of the current message transaction (journey updates, deletes and new journeys, the inbox row, outbox
+/// rows, timers), sent in one batch just before it commits, on the transaction's own connection: one round trip for
+/// every row the event touched, and the <c>COMMIT</c> itself when the owner asks for it.
 /// </summary>
 public sealed class PendingRowWrites
 {
+    private const string Commit = "COMMIT";
+
     private readonly List<NpgsqlBatchCommand> _commands = [];
-    private readonly List<string?> _mustAffectOne = [];
+    private readonly List<string> _exactlyOne = [];
 
     public bool IsEmpty => _commands.Count == 0;
 
-    /// <param name="mustAffectOne">What the statement writes, when it must write exactly one row; a different count
-    /// fails the transaction with that description.</param>
-    public void Add(NpgsqlBatchCommand command, string? mustAffectOne = null)
+    public void Add(NpgsqlBatchCommand command) => _commands.Add(command);
+
+    /// <summary>Adds a statement that must write exactly one row and fails in the database when it writes none
+    /// (<see cref="RowMapping{T}.ExactlyOne"/>): a count checked after the batch would come after its commit.</summary>
+    /// <param name="what">What the statement writes, for the error.</param>
+    public void AddExactlyOne(NpgsqlBatchCommand command, string what)
     {
         _commands.Add(command);
-        _mustAffectOne.Add(mustAffectOne);
+        _exactlyOne.Add(what);
     }
 
     /// <summary>Adds a statement that must run before every other one in the batch.</summary>
-    public void AddFirst(NpgsqlBatchCommand command)
-    {
-        _commands.Insert(0, command);
-        _mustAffectOne.Insert(0, null);
-    }
+    public void AddFirst(NpgsqlBatchCommand command) => _commands.Insert(0, command);
 
     public void Clear()
     {
         _commands.Clear();
-        _mustAffectOne.Clear();
+        _exactlyOne.Clear();
     }
 
-    public async Task Flush(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    /// <param name="commit">Ends the batch with the transaction's <c>COMMIT</c>: the transaction is over when this
+    /// returns, and a statement that fails leaves it rolled back instead.</param>
+    public async Task Flush(NpgsqlConnection connection, NpgsqlTransaction transaction, bool commit, CancellationToken cancellationToken)
     {
-        if (IsEmpty)
+        if (IsEmpty && !commit)
         {
             return;
         }
@@ -47,16 +51,19 @@ public sealed class PendingRowWrites
             batch.BatchCommands.Add(command);
         }
 
+        if (commit)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(Commit));
+        }
+
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
-            for (var i = 0; i < _commands.Count; i++)
-            {
-                if (_mustAffectOne[i] is { } what && _commands[i].RecordsAffected != 1)
-                {
-                    throw new InvalidOperationException($"{what} wrote {_commands[i].RecordsAffected} rows instead of one.");
-                }
-            }
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DivisionByZero && _exactlyOne.Count > 0)
+        {
+            // Npgsql names the failed statement only when told to keep its parameters, which may be personal data.
+            throw new InvalidOperationException($"One of these rows was not there to write: {string.Join(", ", _exactlyOne)}.", exception);
         }
         finally
         {

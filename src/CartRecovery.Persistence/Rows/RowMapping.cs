@@ -34,8 +34,8 @@ public sealed class RowMapping<T>
         SelectForUpdate = $"SELECT {ColumnList} FROM {qualified} WHERE {keyName} = $1 FOR UPDATE";
         Insert = $"INSERT INTO {qualified} ({string.Join(", ", _insertColumns.Select(c => c.Name))}) VALUES ({string.Join(", ", _insertColumns.Select((_, i) => $"${i + 1}"))})";
         InsertIfMissing = $"{Insert} ON CONFLICT ({keyName}) DO NOTHING";
-        InsertUnlessAnyConflict = $"{Insert} ON CONFLICT DO NOTHING";
         Update = $"UPDATE {qualified} SET {string.Join(", ", _columns.Skip(1).Select((c, i) => $"{c.Name} = ${i + 2}"))} WHERE {keyName} = $1";
+        UpdateExactlyOne = ExactlyOne(Update);
         Delete = $"DELETE FROM {qualified} WHERE {keyName} = $1";
     }
 
@@ -50,12 +50,17 @@ public sealed class RowMapping<T>
     /// <summary>Inserts unless the key exists; the statement affects no row then, and the transaction stays usable.</summary>
     public string InsertIfMissing { get; }
 
-    /// <summary>Inserts unless the row collides with an existing one on any unique key, not only the primary key.</summary>
-    public string InsertUnlessAnyConflict { get; }
-
     public string Update { get; }
 
+    /// <summary><see cref="Update"/>, failing with division by zero when the row is not there
+    /// (<see cref="ExactlyOne"/>).</summary>
+    public string UpdateExactlyOne { get; }
+
     public string Delete { get; }
+
+    /// <summary>A data-modifying statement (without RETURNING) that fails in the database, with division by zero,
+    /// when it writes no row: in a batch that ends with its COMMIT, nothing can check the count before the commit.</summary>
+    public static string ExactlyOne(string write) => $"WITH written AS ({write} RETURNING 1) SELECT 1 / count(*) FROM written";
 
     public static RowMapping<T> For(DbContext dbContext) =>
         ByModel.GetOrAdd(dbContext.Model, model => new RowMapping<T>(
@@ -75,8 +80,8 @@ public sealed class RowMapping<T>
     /// <summary>One of the insert statements with the row's values.</summary>
     public NpgsqlBatchCommand ForInsert(string sql, T instance) => WithValues(sql, _insertColumns, instance);
 
-    /// <summary><see cref="Update"/> with the row's values.</summary>
-    public NpgsqlBatchCommand ForUpdate(T instance) => WithValues(Update, _columns, instance);
+    /// <summary><see cref="UpdateExactlyOne"/> with the row's values.</summary>
+    public NpgsqlBatchCommand ForUpdate(T instance) => WithValues(UpdateExactlyOne, _columns, instance);
 
     public NpgsqlBatchCommand ForDelete(T instance)
     {

@@ -99,7 +99,7 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
             versioned.Version++;
         }
 
-        _writes.Add(_rows.ForUpdate(context.Saga), $"{typeof(TSaga).Name} {context.Saga.CorrelationId}");
+        _writes.AddExactlyOne(_rows.ForUpdate(context.Saga), $"{typeof(TSaga).Name} {context.Saga.CorrelationId}");
         return Task.CompletedTask;
     }
 

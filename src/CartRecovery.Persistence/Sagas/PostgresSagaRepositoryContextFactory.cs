@@ -66,7 +66,8 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         try
         {
             await work();
-            await writes.Flush((NpgsqlConnection)dbContext.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(), cancellationToken);
+            await writes.Flush((NpgsqlConnection)dbContext.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(),
+                commit: false, cancellationToken);
             await dbContext.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

@@ -87,11 +87,15 @@ public sealed class When_journey_rows_are_read_and_written_without_ef(ServiceEnd
         Assert.Equal(Json(instance), Json(await Find<T>(db, instance.CorrelationId)));
 
         change(instance);
-        Assert.Equal(1, await Execute(rows.ForUpdate(instance)));
+        await Execute(rows.ForUpdate(instance));
         Assert.Equal(Json(instance), Json(await Find<T>(db, instance.CorrelationId)));
 
         Assert.Equal(1, await Execute(rows.ForDelete(instance)));
         Assert.Null(await Find<T>(db, instance.CorrelationId));
+
+        // The update travels in the batch that ends with the COMMIT, so a row that is gone must fail it in the database.
+        var gone = await Assert.ThrowsAsync<PostgresException>(() => Execute(rows.ForUpdate(instance)));
+        Assert.Equal(PostgresErrorCodes.DivisionByZero, gone.SqlState);
     }
 
     private async Task EfWritePlainRead<T>(T instance)
