@@ -18,13 +18,7 @@ public sealed class When_copies_of_one_message_race_on_two_hosts(ServiceEndpoint
 
     public async Task InitializeAsync()
     {
-        var database = await services.CreateDatabase();
-        _a = await TestHost.Start(services, database, o =>
-        {
-            o.PurgeQueues = true;
-            o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00";
-        });
-        _b = await TestHost.Start(services, database, o => o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00");
+        (_a, _b) = await TwoHosts.WithQuietTimers(services);
 
         var first = CartEvents.ItemAdded(_cartId, "SKU-FIRST", customerId: _customerId);
         await _a.Bus.Publish(first, c => c.MessageId = first.EventId);

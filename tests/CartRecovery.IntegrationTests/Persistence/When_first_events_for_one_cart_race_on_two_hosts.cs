@@ -13,14 +13,7 @@ public sealed class When_first_events_for_one_cart_race_on_two_hosts(ServiceEndp
 
     public async Task InitializeAsync()
     {
-        var database = await services.CreateDatabase();
-        // Timers far enough out that none fires while the spec counts them, however slow the box.
-        _a = await TestHost.Start(services, database, o =>
-        {
-            o.PurgeQueues = true;
-            o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00";
-        });
-        _b = await TestHost.Start(services, database, o => o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00");
+        (_a, _b) = await TwoHosts.WithQuietTimers(services);
         var events = Enumerable.Range(0, 20).Select(i => CartEvents.ItemAdded(_cartId, $"SKU-{i}")).ToList();
         _messageIds = [.. events.Select(e => e.EventId)];
         await Task.WhenAll(events.Select((e, i) => (i % 2 == 0 ? _a : _b).Bus.Publish(e, c => c.MessageId = e.EventId)));
