@@ -48,7 +48,10 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
 
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
     {
-        var lockInboxFirst = inboxCheck == InboxCheck.BeforeConsumers || context.ReceiveContext.Redelivered;
+        // Any message that may have been consumed before is checked first: one the broker redelivers, and one that
+        // comes back after a failed attempt, which may have failed in a consumer before a commit-time check could see it.
+        var lockInboxFirst = inboxCheck == InboxCheck.BeforeConsumers || context.ReceiveContext.Redelivered
+            || context.GetRetryAttempt() > 0 || context.GetRedeliveryCount() > 0;
         try
         {
             await Pass(context, next, lockInboxFirst);
@@ -89,16 +92,17 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             {
                 var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
                 var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+                if (inboxCheck == InboxCheck.AtCommit)
+                {
+                    // Every journey row the message concerns, loaded and locked in one round trip (with the BEGIN), and
+                    // before the inbox row on both paths, so a redelivery and a copy in flight lock in the same order.
+                    await prefetched.Load(dbContext, connection, npgsqlTransaction, _prefetch.RowsFor(context), context.CancellationToken);
+                }
+
                 var inbox = lockInboxFirst
                     ? await LockInbox(dbContext, connection, npgsqlTransaction, messageId, context, clock)
                     : NewInboxRow(messageId, context, clock);
                 consumedBefore = inbox.Consumed is not null;
-                if (!consumedBefore)
-                {
-                    // Every journey row the message concerns, loaded and locked in one round trip (the first one of a
-                    // first delivery, with its BEGIN).
-                    await prefetched.Load(dbContext, connection, npgsqlTransaction, _prefetch.RowsFor(context), context.CancellationToken);
-                }
 
                 var deliveredBefore = inbox.Delivered;
                 using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
