@@ -84,22 +84,26 @@ internal sealed class ScenarioDatabase : IAsyncDisposable
 
     /// <summary>Ledger rows claimed and never confirmed for longer than a send can take: the service's own
     /// in-doubt rule (twice the SMTP timeout).</summary>
-    public async Task<IReadOnlyList<EmailKey>> InDoubt(TimeSpan longestSend)
+    public async Task<IReadOnlyList<EmailKey>> InDoubt(TimeSpan longestSend) =>
+        [.. (await InDoubtClaims(longestSend)).Select(c => c.Key)];
+
+    /// <summary>The in-doubt rows with the time each was claimed, to tell which fault cut them off.</summary>
+    public async Task<IReadOnlyList<InDoubtClaim>> InDoubtClaims(TimeSpan longestSend)
     {
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "SELECT journey_id, step FROM send_ledger WHERE status = @claimed AND claimed_at < now() - @longest", connection);
+            "SELECT journey_id, step, claimed_at FROM send_ledger WHERE status = @claimed AND claimed_at < now() - @longest", connection);
         command.Parameters.AddWithValue("claimed", Claimed);
         command.Parameters.AddWithValue("longest", longestSend);
-        var keys = new List<EmailKey>();
+        var claims = new List<InDoubtClaim>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            keys.Add(new EmailKey(reader.GetGuid(0), reader.GetInt32(1)));
+            claims.Add(new InDoubtClaim(new EmailKey(reader.GetGuid(0), reader.GetInt32(1)), reader.GetFieldValue<DateTimeOffset>(2)));
         }
 
-        return keys;
+        return claims;
     }
 
     public Task<bool> Unsubscribed(Shopper shopper) =>

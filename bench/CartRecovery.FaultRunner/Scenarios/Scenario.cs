@@ -45,12 +45,16 @@ internal abstract class Scenario
             result.Failures.Add($"{result.InDoubt} in doubt");
         }
 
+        JudgeErrorQueues(result);
+        return Task.CompletedTask;
+    }
+
+    protected static void JudgeErrorQueues(ScenarioResult result)
+    {
         if (result.ErrorQueueMessages != 0)
         {
             result.Failures.Add($"{result.ErrorQueueMessages} messages in error queues");
         }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>The usual drive: one instance, the four cohorts, <paramref name="fault"/> alongside the stream.</summary>
@@ -105,6 +109,7 @@ internal abstract class Scenario
         var pid = instance.ProcessId;
         context.Check(await instance.KillHard(), $"{instance.Name} (pid {pid}) died of kill -9 {when}");
         context.FaultEndedAt = DateTimeOffset.UtcNow;
+        context.Kills.Add(context.FaultEndedAt.Value);
     }
 
     /// <summary>Starts a killed instance again on its port, checked (a new process answers ready).</summary>

@@ -59,6 +59,9 @@ internal sealed class ScenarioContext : IAsyncDisposable
     /// <summary>When the (last) fault ended; recovery time is measured from here. Null: no outage to recover from.</summary>
     public DateTimeOffset? FaultEndedAt { get; set; }
 
+    /// <summary>When each kill -9 had taken effect: a send claimed shortly before one may be cut off in doubt.</summary>
+    public List<DateTimeOffset> Kills { get; } = [];
+
     public int EventsSent => Shoppers.Sum(s => s.EventCount) + ExtraEvents;
 
     /// <summary>Events beyond the shoppers' (F6's poison), counted in the table's events column.</summary>
