@@ -41,6 +41,9 @@ internal static class TimerDrain
             cfg.Host(env.RabbitMq);
             cfg.ReceiveEndpoint(ProbeQueue, e =>
             {
+                // The timers are sent to this queue; a binding to the journey's message type would outlive the run
+                // and take a copy of every idle timeout anything publishes on the broker afterwards.
+                e.ConfigureConsumeTopology = false;
                 e.PrefetchCount = 200;
                 e.Handler<CartIdleTimeoutElapsed>(_ =>
                 {

@@ -15,7 +15,9 @@ namespace CartRecovery.IntegrationTests.Infrastructure;
 /// standing in for the email dispatcher and for subscribers of journey events.</summary>
 public sealed class TestHost : IAsyncDisposable
 {
-    public const string JourneyEndedQueue = "test-cart-journey-ended";
+    /// <summary>Temporary: a durable queue bound to CartJourneyEnded would outlive the specs and keep a copy of every
+    /// journey end that anything on the broker (the service, the benchmark) publishes afterwards.</summary>
+    public const string JourneyEndedQueue = "test-journey-ended-recorder";
     public const string ApiKey = "integration-spec-api-key-0123456789";
 
     private readonly WebApplication _host;
@@ -98,7 +100,11 @@ public sealed class TestHost : IAsyncDisposable
             x =>
             {
                 x.AddConsumer<RecordingConsumer<SendJourneyEmail>>().Endpoint(e => e.Name = JourneyEndpoints.EmailDispatcherQueue);
-                x.AddConsumer<RecordingConsumer<CartJourneyEnded>>().Endpoint(e => e.Name = JourneyEndedQueue);
+                x.AddConsumer<RecordingConsumer<CartJourneyEnded>>().Endpoint(e =>
+                {
+                    e.Name = JourneyEndedQueue;
+                    e.Temporary = true;
+                });
                 x.AddConsumer<RecordingConsumer<TimerProbe>>().Endpoint(e => e.Name = TimerStore.ProbeQueue.AbsolutePath);
                 if (options.PurgeQueues)
                 {
