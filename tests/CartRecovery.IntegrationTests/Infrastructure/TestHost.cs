@@ -15,9 +15,11 @@ namespace CartRecovery.IntegrationTests.Infrastructure;
 /// standing in for the email dispatcher and for subscribers of journey events.</summary>
 public sealed class TestHost : IAsyncDisposable
 {
-    /// <summary>Temporary: a durable queue bound to CartJourneyEnded would outlive the specs and keep a copy of every
+    /// <summary>Expires when unused: a queue bound to CartJourneyEnded that outlived the specs would keep a copy of every
     /// journey end that anything on the broker (the service, the benchmark) publishes afterwards.</summary>
     public const string JourneyEndedQueue = "test-journey-ended-recorder";
+
+    private static readonly TimeSpan JourneyEndedQueueExpiry = TimeSpan.FromMinutes(5);
     public const string ApiKey = "integration-spec-api-key-0123456789";
 
     private readonly WebApplication _host;
@@ -100,22 +102,23 @@ public sealed class TestHost : IAsyncDisposable
             x =>
             {
                 x.AddConsumer<RecordingConsumer<SendJourneyEmail>>().Endpoint(e => e.Name = JourneyEndpoints.EmailDispatcherQueue);
-                x.AddConsumer<RecordingConsumer<CartJourneyEnded>>().Endpoint(e =>
-                {
-                    e.Name = JourneyEndedQueue;
-                    e.Temporary = true;
-                });
+                x.AddConsumer<RecordingConsumer<CartJourneyEnded>>().Endpoint(e => e.Name = JourneyEndedQueue);
                 x.AddConsumer<RecordingConsumer<TimerProbe>>().Endpoint(e => e.Name = TimerStore.ProbeQueue.AbsolutePath);
-                if (options.PurgeQueues)
+                x.AddConfigureEndpointsCallback((_, name, endpoint) =>
                 {
-                    x.AddConfigureEndpointsCallback((_, _, endpoint) =>
+                    if (endpoint is not IRabbitMqReceiveEndpointConfigurator rabbit)
                     {
-                        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-                        {
-                            rabbit.PurgeOnStartup = true;
-                        }
-                    });
-                }
+                        return;
+                    }
+
+                    rabbit.PurgeOnStartup = options.PurgeQueues;
+                    if (name == JourneyEndedQueue)
+                    {
+                        // RabbitMQ deletes it once no spec has used it for a while; shared, as two hosts of one spec
+                        // both record.
+                        rabbit.QueueExpiration = JourneyEndedQueueExpiry;
+                    }
+                });
 
                 options.Registration?.Invoke(x);
             },
