@@ -35,7 +35,8 @@ public sealed class TimerTable(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The statements that apply <paramref name="writes"/>: deletes first, then upserts (scheduling a token
-    /// again replaces its timer).</summary>
+    /// again replaces its timer). A reschedule, the common case (every item event moves the cart's idle timer), is one
+    /// statement: the old token's delete rides in the first upsert.</summary>
     public static IEnumerable<NpgsqlBatchCommand> Commands(TimerWriteBuffer writes)
     {
         if (writes.IsEmpty)
@@ -43,23 +44,20 @@ public sealed class TimerTable(NpgsqlDataSource dataSource)
             yield break;
         }
 
-        foreach (var token in writes.Deletes)
+        var deletes = DeletesNotReinserted(writes);
+        if (writes.Inserts.Count == 0)
         {
-            var delete = new NpgsqlBatchCommand("DELETE FROM scheduled_timer WHERE token_id = $1");
-            delete.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = token });
+            var delete = new NpgsqlBatchCommand("DELETE FROM scheduled_timer WHERE token_id = ANY($1)");
+            delete.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = deletes });
             yield return delete;
+            yield break;
         }
 
-        foreach (var timer in writes.Inserts)
+        for (var i = 0; i < writes.Inserts.Count; i++)
         {
-            var insert = new NpgsqlBatchCommand($"""
-                INSERT INTO scheduled_timer ({Columns}) VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, 0)
-                ON CONFLICT (token_id) DO UPDATE SET due_at = excluded.due_at, scheduled_for = excluded.scheduled_for,
-                    destination = excluded.destination, message_type = excluded.message_type, body = excluded.body,
-                    message_id = excluded.message_id, conversation_id = excluded.conversation_id, headers = excluded.headers,
-                    journey_id = excluded.journey_id, customer_id = excluded.customer_id, is_redelivery = excluded.is_redelivery,
-                    attempts = 0, last_error = NULL
-                """);
+            var timer = writes.Inserts[i];
+            var withDeletes = i == 0 && deletes.Length > 0;
+            var insert = new NpgsqlBatchCommand(withDeletes ? DeleteAndUpsertSql : UpsertSql);
             insert.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = timer.TokenId });
             insert.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = timer.DueAt });
             insert.Parameters.Add(new NpgsqlParameter<string> { TypedValue = timer.Destination.ToString() });
@@ -71,9 +69,43 @@ public sealed class TimerTable(NpgsqlDataSource dataSource)
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)timer.JourneyId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)timer.CustomerId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter<bool> { TypedValue = timer.IsRedelivery });
+            if (withDeletes)
+            {
+                insert.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = deletes });
+            }
+
             yield return insert;
         }
     }
+
+    // A token deleted and scheduled again in one transaction is simply replaced by its upsert; leaving it out of the
+    // delete keeps one statement from both deleting and inserting the same row.
+    private static Guid[] DeletesNotReinserted(TimerWriteBuffer writes)
+    {
+        if (writes.Deletes.Count == 0)
+        {
+            return [];
+        }
+
+        return writes.Inserts.Count == 0
+            ? [.. writes.Deletes]
+            : [.. writes.Deletes.Where(token => !writes.Inserts.Exists(timer => timer.TokenId == token))];
+    }
+
+    private const string UpsertSql = $"""
+        INSERT INTO scheduled_timer ({Columns}) VALUES ($1, $2, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11, 0)
+        ON CONFLICT (token_id) DO UPDATE SET due_at = excluded.due_at, scheduled_for = excluded.scheduled_for,
+            destination = excluded.destination, message_type = excluded.message_type, body = excluded.body,
+            message_id = excluded.message_id, conversation_id = excluded.conversation_id, headers = excluded.headers,
+            journey_id = excluded.journey_id, customer_id = excluded.customer_id, is_redelivery = excluded.is_redelivery,
+            attempts = 0, last_error = NULL
+        """;
+
+    // A data-modifying WITH runs to completion whether or not the main statement reads it.
+    private const string DeleteAndUpsertSql = $"""
+        WITH replaced AS (DELETE FROM scheduled_timer WHERE token_id = ANY($12))
+        {UpsertSql}
+        """;
 
     /// <summary>Claims up to <paramref name="batchSize"/> due timers for <paramref name="lease"/>, oldest first.</summary>
     public async Task<IReadOnlyList<ScheduledTimer>> Claim(int batchSize, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
