@@ -29,13 +29,16 @@ public static class JourneyEndpointConfiguratorExtensions
         });
 
         var types = new JourneyMessageTypes(endpoint);
+        // First, before anything that awaits: deliveries enter their partition in the order the broker handed them
+        // over. Behind an awaiting stage (validation), a customer's order.shipped could overtake its order.placed and
+        // find no journey yet.
+        endpoint.AddPrePipeSpecification(new PartitionerPipeSpecification<ConsumeContext>(
+            message => Encoding.UTF8.GetBytes(message.GetOrAddPayload(() => PartitionOf(message, types)).Key),
+            endpoint.CreatePartitioner(options.ConcurrentMessageLimit)));
         // One service scope per message, shared by its attempts (each starts with a cleared change tracker).
         endpoint.UseServiceScope(context);
         endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
             new JourneyValidationFilter(types, context.GetRequiredService<EventValidation>())));
-        endpoint.AddPrePipeSpecification(new PartitionerPipeSpecification<ConsumeContext>(
-            message => Encoding.UTF8.GetBytes(message.GetOrAddPayload(() => PartitionOf(message, types)).Key),
-            endpoint.CreatePartitioner(options.ConcurrentMessageLimit)));
         endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(
             new DurableRedeliveryFilter(types, options.RedeliveryIntervals)));
         var retry = new ConsumeContextRetryPipeSpecification();
