@@ -19,7 +19,7 @@ public sealed class TestHost : IAsyncDisposable
     /// journey end that anything on the broker (the service, the benchmark) publishes afterwards.</summary>
     public const string JourneyEndedQueue = "test-journey-ended-recorder";
 
-    private static readonly TimeSpan JourneyEndedQueueExpiry = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan JourneyEndedQueueExpiry = TimeSpan.FromMinutes(1);
     public const string ApiKey = "integration-spec-api-key-0123456789";
 
     private readonly WebApplication _host;
