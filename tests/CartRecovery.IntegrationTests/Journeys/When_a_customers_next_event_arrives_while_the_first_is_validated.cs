@@ -32,16 +32,8 @@ public sealed class When_a_customers_next_event_arrives_while_the_first_is_valid
     {
         var customerId = $"buyer-{Guid.NewGuid():N}";
         var orderId = NewId.NextGuid();
-        await _host.Bus.Publish(new OrderPlaced
-        {
-            EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, OrderId = orderId,
-            Lines = [CartEvents.ItemAdded(orderId, "KETTLE-2").Item], Total = 20m, Currency = "EUR",
-        });
-        await _host.Bus.Publish(new OrderShipped
-        {
-            EventId = NewId.NextGuid(), OccurredAt = DateTimeOffset.UtcNow, CustomerId = customerId, OrderId = orderId,
-            Carrier = "DHL", TrackingNumber = "00340434161094042557", TrackingUrl = new Uri("https://parcels.example.net/track/00340434161094042557"),
-        });
+        await _host.Bus.Publish(OrderEvents.Placed(customerId, orderId));
+        await _host.Bus.Publish(OrderEvents.Shipped(customerId, orderId));
 
         await Eventually.Until(
             () => _host.Database.Count("SELECT count(*) FROM post_purchase_state WHERE correlation_id = @id AND shipped_at IS NOT NULL", ("id", orderId)),
