@@ -13,6 +13,6 @@ public sealed class ConsumerEndpointDefinition<TConsumer> : ConsumerDefinition<T
     public ConsumerEndpointDefinition(IOptions<JourneyEndpointOptions> options)
     {
         Endpoint(e => e.Name = JourneyEndpoints.CustomerEventsQueue);
-        ConcurrentMessageLimit = options.Value.ConcurrentMessageLimit;
+        ConcurrentMessageLimit = options.Value.CustomerEventsConcurrentMessageLimit;
     }
 }

@@ -2,6 +2,7 @@ using CartRecovery.Contracts;
 using CartRecovery.Delivery.Policy;
 using CartRecovery.Dispatcher.Decisions;
 using CartRecovery.Persistence;
+using CartRecovery.Persistence.Outbox;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Dispatcher.Conversions;
@@ -12,7 +13,7 @@ namespace CartRecovery.Dispatcher.Conversions;
 /// (the control group, credited on its own so another journey's email cannot take a holdout's conversion). The
 /// cart the order came from wins over a later decision of another journey.
 /// </summary>
-public sealed class OrderAttribution(JourneyDbContext dbContext, IOptions<ConversionOptions> options)
+public sealed class OrderAttribution(JourneyDbContext dbContext, MessageConnection messageConnection, IOptions<ConversionOptions> options)
 {
     private const string Credit = """
         INSERT INTO journey_conversion (order_id, treatment, journey_id, journey, step, customer_id, decided_at,
@@ -34,7 +35,7 @@ public sealed class OrderAttribution(JourneyDbContext dbContext, IOptions<Conver
     /// <summary>Writes the credits in the message's transaction and returns them: none when no decision falls in
     /// the window, or when the order was credited before (a redelivery), so a caller counts each credit once.</summary>
     public Task<IReadOnlyList<ConversionCredit>> CreditOrder(OrderPlaced order, CancellationToken cancellationToken) =>
-        dbContext.QueryInMessageTransaction(Credit,
+        dbContext.QueryInMessageTransaction(messageConnection, Credit,
             r => new ConversionCredit(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetString(3)),
             cancellationToken,
             ("order_id", order.OrderId), ("customer_id", order.CustomerId), ("cart_id", order.CartId),

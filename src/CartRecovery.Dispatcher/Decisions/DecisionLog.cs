@@ -1,14 +1,15 @@
 using System.Text.Json;
 using CartRecovery.Persistence;
+using CartRecovery.Persistence.Outbox;
 using Npgsql;
 
 namespace CartRecovery.Dispatcher.Decisions;
 
-public sealed class DecisionLog(JourneyDbContext dbContext, NpgsqlDataSource dataSource)
+public sealed class DecisionLog(JourneyDbContext dbContext, MessageConnection messageConnection, NpgsqlDataSource dataSource)
 {
     /// <summary>Records in the message's transaction: a decision exists exactly when its effects do.</summary>
     public Task Record(DecisionRecord decision, CancellationToken cancellationToken) =>
-        dbContext.ExecuteInMessageTransaction("""
+        dbContext.ExecuteInMessageTransaction(messageConnection, """
             INSERT INTO email_decision (journey_id, journey, step, customer_id, outcome, rule, reason, decision_values,
                                         defer_until, message_id, discount_code, decided_at, experiment, variant)
             VALUES (@journey_id, @journey, @step, @customer_id, @outcome, @rule, @reason, @values::jsonb,

@@ -2,6 +2,7 @@ using CartRecovery.Contracts;
 using CartRecovery.Delivery.Profiles;
 using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.Persistence;
+using CartRecovery.Persistence.Outbox;
 using CartRecovery.Persistence.Rows;
 using MassTransit;
 
@@ -14,7 +15,7 @@ namespace CartRecovery.Dispatcher.Profiles;
 /// concurrent deliveries cannot interleave. Events that happened before the customer was erased change nothing.
 /// Nothing reads the outcome, so the statements wait for the message's batch of writes before its commit.
 /// </summary>
-public sealed class CustomerProfileProjection(JourneyDbContext dbContext, PendingRowWrites writes, CustomerPseudonym pseudonyms,
+public sealed class CustomerProfileProjection(JourneyDbContext dbContext, MessageConnection messageConnection, PendingRowWrites writes, CustomerPseudonym pseudonyms,
     TimeProvider clock) :
     IConsumer<CustomerProfileUpdated>,
     IConsumer<CustomerUnsubscribed>,
@@ -120,6 +121,6 @@ public sealed class CustomerProfileProjection(JourneyDbContext dbContext, Pendin
             ("customer_id", customerId), ("pseudonym", pseudonyms.Of(customerId)),
             ("occurred_at", occurredAt.ToUniversalTime()), ("now", clock.GetUtcNow()), .. values,
         ];
-        await dbContext.WriteInMessageTransaction(writes, statements, context.CancellationToken, parameters);
+        await dbContext.WriteInMessageTransaction(messageConnection, writes, statements, context.CancellationToken, parameters);
     }
 }

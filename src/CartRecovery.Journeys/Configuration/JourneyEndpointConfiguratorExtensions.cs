@@ -3,6 +3,7 @@ using CartRecovery.Journeys.Validation;
 using MassTransit;
 using MassTransit.Configuration;
 using MassTransit.Middleware;
+using MassTransit.Transports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CartRecovery.Journeys.Configuration;
@@ -34,7 +35,7 @@ public static class JourneyEndpointConfiguratorExtensions
         // find no journey yet.
         endpoint.AddPrePipeSpecification(new PartitionerPipeSpecification<ConsumeContext>(
             message => Encoding.UTF8.GetBytes(message.GetOrAddPayload(() => PartitionOf(message, types)).Key),
-            endpoint.CreatePartitioner(options.ConcurrentMessageLimit)));
+            endpoint.CreatePartitioner(options.ConcurrentMessageLimitFor(endpoint.InputAddress.GetEndpointName() ?? ""))));
         // One service scope per message, shared by its attempts (each starts with a cleared change tracker).
         endpoint.UseServiceScope(context);
         endpoint.AddPrePipeSpecification(new FilterPipeSpecification<ConsumeContext>(

@@ -8,6 +8,15 @@ public sealed record JourneyEndpointOptions
     /// <summary>Messages in flight per endpoint and instance; also the partition count.</summary>
     public int ConcurrentMessageLimit { get; init; } = 16;
 
+    /// <summary>As <see cref="ConcurrentMessageLimit"/>, for <c>customer-events</c>. Its first deliveries share
+    /// transactions (<c>Outbox:MaxMessagesPerTransaction</c>), so more messages in flight hold no more connections and
+    /// fill each shared transaction further.</summary>
+    public int CustomerEventsConcurrentMessageLimit { get; init; } = 64;
+
+    /// <summary>The limit for the named endpoint.</summary>
+    public int ConcurrentMessageLimitFor(string endpointName) =>
+        endpointName == JourneyEndpoints.CustomerEventsQueue ? CustomerEventsConcurrentMessageLimit : ConcurrentMessageLimit;
+
     /// <summary>Immediate retries for lock conflicts and transient faults before the message faults.</summary>
     public IReadOnlyList<TimeSpan> RetryIntervals { get; init; } =
     [

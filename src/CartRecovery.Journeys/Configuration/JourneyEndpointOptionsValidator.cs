@@ -7,6 +7,7 @@ public sealed class JourneyEndpointOptionsValidator : AbstractValidator<JourneyE
     public JourneyEndpointOptionsValidator()
     {
         RuleFor(x => x.ConcurrentMessageLimit).InclusiveBetween(1, 1024);
+        RuleFor(x => x.CustomerEventsConcurrentMessageLimit).InclusiveBetween(1, 1024);
         RuleFor(x => x.RetryIntervals).NotEmpty();
         RuleForEach(x => x.RetryIntervals).GreaterThanOrEqualTo(TimeSpan.Zero);
         RuleFor(x => x.RedeliveryIntervals).NotEmpty();

@@ -14,6 +14,6 @@ public sealed class JourneyStateDefinition<TState> : SagaDefinition<TState>
     public JourneyStateDefinition(IOptions<JourneyEndpointOptions> options)
     {
         Endpoint(e => e.Name = JourneyEndpoints.CustomerEventsQueue);
-        ConcurrentMessageLimit = options.Value.ConcurrentMessageLimit;
+        ConcurrentMessageLimit = options.Value.CustomerEventsConcurrentMessageLimit;
     }
 }

@@ -46,6 +46,7 @@ public static class PersistenceServiceCollectionExtensions
         services.BindValidated<OutboxOptions, OutboxOptionsValidator>(OutboxOptions.SectionName);
         services.AddScoped<TransactionAfterCommit>();
         services.AddScoped<PendingRowWrites>();
+        services.AddScoped<MessageConnection>();
         services.AddScoped<PrefetchedJourneyRows>();
         services.AddSingleton<JourneyRowPrefetch>();
         services.AddSingleton<UndeliveredOutboxSweeper>();

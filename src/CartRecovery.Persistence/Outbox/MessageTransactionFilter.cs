@@ -44,6 +44,10 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
 
     private const string InboxUniqueKey = "ux_inbox_state_message_consumer";
 
+    private readonly TransactionGroups? _groups = inboxCheck == InboxCheck.AtCommit && options.MaxMessagesPerTransaction > 1
+        ? new TransactionGroups(services.GetRequiredService<NpgsqlDataSource>(), options.MaxMessagesPerTransaction)
+        : null;
+
     private string? _lockInboxReturningRow;
 
     public async Task Send(ConsumeContext context, IPipe<ConsumeContext> next)
@@ -76,105 +80,22 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
         var dbContext = provider.GetRequiredService<JourneyDbContext>();
         // An earlier attempt of this message may have left tracked entities behind.
         dbContext.ChangeTracker.Clear();
-        var afterCommit = provider.GetRequiredService<TransactionAfterCommit>();
-        var rowWrites = provider.GetRequiredService<PendingRowWrites>();
-        rowWrites.Clear();
-        var prefetched = provider.GetRequiredService<PrefetchedJourneyRows>();
-        prefetched.Clear();
-        var clock = provider.GetRequiredService<TimeProvider>();
+        var pass = new MessagePass(
+            context, messageId, scope, dbContext,
+            provider.GetRequiredService<TransactionAfterCommit>(),
+            provider.GetRequiredService<PendingRowWrites>(),
+            provider.GetRequiredService<PrefetchedJourneyRows>(),
+            provider.GetRequiredService<MessageConnection>(),
+            provider.GetRequiredService<TimeProvider>());
+        pass.RowWrites.Clear();
+        pass.Prefetched.Clear();
 
-        TransactionalConsumeContext transactional;
-        bool consumedBefore;
-        await using (var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken))
-        {
-            var enlistments = Enlist(provider, transaction);
-            try
-            {
-                var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
-                var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
-                if (inboxCheck == InboxCheck.AtCommit)
-                {
-                    // Every journey row the message concerns, loaded and locked in one round trip (with the BEGIN), and
-                    // before the inbox row on both paths, so a redelivery and a copy in flight lock in the same order.
-                    await prefetched.Load(dbContext, connection, npgsqlTransaction, _prefetch.RowsFor(context), context.CancellationToken);
-                }
+        // A first delivery on an endpoint whose every effect is inside the transaction may share one with other messages.
+        var (transactional, consumedBefore) = _groups is not null && !lockInboxFirst
+            ? await ConsumeInGroup(pass, next, _groups)
+            : await ConsumeAlone(pass, next, lockInboxFirst);
 
-                var inbox = lockInboxFirst
-                    ? await LockInbox(dbContext, connection, npgsqlTransaction, messageId, context, clock)
-                    : NewInboxRow(messageId, context, clock);
-                consumedBefore = inbox.Consumed is not null;
-
-                var deliveredBefore = inbox.Delivered;
-                using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
-                transactional = new TransactionalConsumeContext(context, dbContext, rowWrites, inbox, scope, turn, clock);
-                if (consumedBefore)
-                {
-                    // Through the message itself, not the transactional view, which would only store them again.
-                    await DeliverLeftBehind(context, dbContext, inbox, clock);
-                }
-
-                await next.Send(transactional);
-                if (!consumedBefore)
-                {
-                    inbox.Consumed = clock.GetUtcNow();
-                    // Most messages send nothing: there is nothing to deliver, so the mark is set with the consume.
-                    inbox.Delivered = transactional.Added.Count == 0 ? inbox.Consumed : null;
-                }
-
-                NpgsqlBatchCommand? inboxInsert = null;
-                if (!lockInboxFirst)
-                {
-                    // First in the batch: the outbox rows reference it.
-                    inboxInsert = InsertInbox(dbContext, inbox);
-                    rowWrites.AddFirst(inboxInsert);
-                }
-                else if (!consumedBefore || inbox.Delivered != deliveredBefore)
-                {
-                    rowWrites.AddExactlyOne(MarkInbox(inbox), "the inbox row");
-                }
-
-                // Only what the consumers changed through EF (projections); journeys, the outbox and the inbox mark are
-                // plain statements in the one batch below.
-                if (dbContext.ChangeTracker.HasChanges())
-                {
-                    await dbContext.SaveChangesAsync(context.CancellationToken);
-                }
-
-                foreach (var enlistment in enlistments)
-                {
-                    enlistment.BeforeCommit(rowWrites);
-                }
-
-                try
-                {
-                    // The writes and the COMMIT in one round trip.
-                    await rowWrites.Flush(connection, npgsqlTransaction, commit: true, context.CancellationToken);
-                }
-                catch (PostgresException exception) when (inboxInsert is not null
-                    && exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InboxUniqueKey })
-                {
-                    throw new MessageConsumedBeforeException(exception);
-                }
-            }
-            catch
-            {
-                afterCommit.RolledBack();
-                rowWrites.Clear();
-                prefetched.Clear();
-                await RollBack(transaction);
-                throw;
-            }
-            finally
-            {
-                // Enlisted writers learn of the outcome only now, after commit or rollback.
-                foreach (var enlistment in enlistments)
-                {
-                    enlistment.Dispose();
-                }
-            }
-        }
-
-        afterCommit.Committed();
+        pass.AfterCommit.Committed();
         if (!consumedBefore && transactional.Added.Count > 0)
         {
             if (!await TryDeliver(context, messageId, transactional.Added, transactional.SerializerContext))
@@ -185,7 +106,7 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             try
             {
                 await OutboxRows.Forget(dbContext, transactional.Added[0].InboxMessageId, transactional.Added[0].InboxConsumerId,
-                    clock.GetUtcNow(), context.CancellationToken);
+                    pass.Clock.GetUtcNow(), context.CancellationToken);
             }
             catch (Exception exception)
             {
@@ -195,6 +116,188 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             }
         }
     }
+
+    private async Task<(TransactionalConsumeContext Transactional, bool ConsumedBefore)> ConsumeAlone(
+        MessagePass pass, IPipe<ConsumeContext> next, bool lockInboxFirst)
+    {
+        var (context, messageId, scope, dbContext, afterCommit, rowWrites, prefetched, messageConnection, clock) = pass;
+        TransactionalConsumeContext transactional;
+        bool consumedBefore;
+        await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, context.CancellationToken);
+        var enlistments = Enlist(scope.ServiceProvider, transaction.GetDbTransaction());
+        try
+        {
+            var connection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
+            var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+            messageConnection.Use(connection, npgsqlTransaction);
+            if (inboxCheck == InboxCheck.AtCommit)
+            {
+                // Every journey row the message concerns, loaded and locked in one round trip (with the BEGIN), and
+                // before the inbox row on both paths, so a redelivery and a copy in flight lock in the same order.
+                await prefetched.Load(dbContext, connection, npgsqlTransaction, _prefetch.RowsFor(context), context.CancellationToken);
+            }
+
+            var inbox = lockInboxFirst
+                ? await LockInbox(dbContext, connection, npgsqlTransaction, messageId, context, clock)
+                : NewInboxRow(messageId, context, clock);
+            consumedBefore = inbox.Consumed is not null;
+
+            var deliveredBefore = inbox.Delivered;
+            using var turn = new ConsumerTurn { ConsumedBefore = consumedBefore };
+            transactional = new TransactionalConsumeContext(context, dbContext, rowWrites, inbox, scope, turn, clock);
+            if (consumedBefore)
+            {
+                // Through the message itself, not the transactional view, which would only store them again.
+                await DeliverLeftBehind(context, dbContext, inbox, clock);
+            }
+
+            await next.Send(transactional);
+            MarkConsumed(inbox, transactional, consumedBefore, clock);
+
+            NpgsqlBatchCommand? inboxInsert = null;
+            if (!lockInboxFirst)
+            {
+                // First in the batch: the outbox rows reference it.
+                inboxInsert = InsertInbox(dbContext, inbox);
+                rowWrites.AddFirst(inboxInsert);
+            }
+            else if (!consumedBefore || inbox.Delivered != deliveredBefore)
+            {
+                rowWrites.AddExactlyOne(MarkInbox(inbox), "the inbox row");
+            }
+
+            // Only what the consumers changed through EF (projections); journeys, the outbox and the inbox mark are
+            // plain statements in the one batch below.
+            if (dbContext.ChangeTracker.HasChanges())
+            {
+                await dbContext.SaveChangesAsync(context.CancellationToken);
+            }
+
+            foreach (var enlistment in enlistments)
+            {
+                enlistment.BeforeCommit(rowWrites);
+            }
+
+            try
+            {
+                // The writes and the COMMIT in one round trip.
+                await rowWrites.Flush(connection, npgsqlTransaction, commit: true, context.CancellationToken);
+            }
+            catch (PostgresException exception) when (inboxInsert is not null && IsInboxCollision(exception))
+            {
+                throw new MessageConsumedBeforeException(exception);
+            }
+        }
+        catch
+        {
+            afterCommit.RolledBack();
+            rowWrites.Clear();
+            prefetched.Clear();
+            await RollBack(transaction);
+            throw;
+        }
+        finally
+        {
+            messageConnection.Clear();
+            // Enlisted writers learn of the outcome only now, after commit or rollback.
+            foreach (var enlistment in enlistments)
+            {
+                enlistment.Dispose();
+            }
+        }
+
+        return (transactional, consumedBefore);
+    }
+
+    private async Task<(TransactionalConsumeContext Transactional, bool ConsumedBefore)> ConsumeInGroup(
+        MessagePass pass, IPipe<ConsumeContext> next, TransactionGroups groups)
+    {
+        var (context, messageId, scope, dbContext, afterCommit, rowWrites, prefetched, messageConnection, clock) = pass;
+        TransactionGroup group;
+        try
+        {
+            group = await groups.Join(new TransactionGroupMember(_prefetch.RowsFor(context), prefetched, dbContext));
+        }
+        catch (Exception exception)
+        {
+            prefetched.Clear();
+            throw new TransactionGroupFailedException(exception);
+        }
+
+        var handedIn = false;
+        messageConnection.Use(group.Connection!, group.Transaction!, group.Turns);
+        var enlistments = Enlist(scope.ServiceProvider, group.Transaction!);
+        try
+        {
+            var inbox = NewInboxRow(messageId, context, clock);
+            using var turn = new ConsumerTurn { ConsumedBefore = false };
+            var transactional = new TransactionalConsumeContext(context, dbContext, rowWrites, inbox, scope, turn, clock);
+            await next.Send(transactional);
+            MarkConsumed(inbox, transactional, consumedBefore: false, clock);
+            // First among this message's writes: its outbox rows reference it.
+            rowWrites.AddFirst(InsertInbox(dbContext, inbox));
+            if (dbContext.ChangeTracker.HasChanges())
+            {
+                throw new InvalidOperationException("Changes tracked by EF cannot join a transaction shared with other messages.");
+            }
+
+            foreach (var enlistment in enlistments)
+            {
+                enlistment.BeforeCommit(rowWrites);
+            }
+
+            handedIn = true;
+            await group.Commit(rowWrites);
+            return (transactional, false);
+        }
+        catch (Exception exception)
+        {
+            if (!handedIn)
+            {
+                await group.Leave(exception);
+            }
+
+            afterCommit.RolledBack();
+            rowWrites.Clear();
+            prefetched.Clear();
+            if (exception is PostgresException postgres && IsInboxCollision(postgres))
+            {
+                // Which message collided cannot be told from the shared batch: every member is handled as a
+                // redelivery, which for the others only means their inbox row is locked first.
+                throw new MessageConsumedBeforeException(postgres);
+            }
+
+            if (handedIn && exception is not TransactionGroupFailedException)
+            {
+                throw new TransactionGroupFailedException(exception);
+            }
+
+            throw;
+        }
+        finally
+        {
+            messageConnection.Clear();
+            foreach (var enlistment in enlistments)
+            {
+                enlistment.Dispose();
+            }
+        }
+    }
+
+    private static void MarkConsumed(InboxState inbox, TransactionalConsumeContext transactional, bool consumedBefore, TimeProvider clock)
+    {
+        if (consumedBefore)
+        {
+            return;
+        }
+
+        inbox.Consumed = clock.GetUtcNow();
+        // Most messages send nothing: there is nothing to deliver, so the mark is set with the consume.
+        inbox.Delivered = transactional.Added.Count == 0 ? inbox.Consumed : null;
+    }
+
+    private static bool IsInboxCollision(PostgresException exception) =>
+        exception is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: InboxUniqueKey };
 
     // Failing the message here would help nothing: its change is committed, and retrying it would hold the receive
     // endpoint (which waits for messages in flight before it reconnects) through one more delivery timeout per
@@ -331,9 +434,6 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
         },
     };
 
-    private static List<IJourneyTransactionEnlistment> Enlist(IServiceProvider provider, IDbContextTransaction transaction)
-    {
-        var dbTransaction = transaction.GetDbTransaction();
-        return [.. provider.GetServices<IJourneyTransactionParticipant>().Select(p => p.Enlist(dbTransaction))];
-    }
+    private static List<IJourneyTransactionEnlistment> Enlist(IServiceProvider provider, System.Data.Common.DbTransaction transaction) =>
+        [.. provider.GetServices<IJourneyTransactionParticipant>().Select(p => p.Enlist(transaction))];
 }

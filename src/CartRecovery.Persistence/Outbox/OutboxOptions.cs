@@ -21,6 +21,11 @@ public sealed record OutboxOptions
     /// <summary>A committed message is left to its own attempt this long before the sweeper delivers it.</summary>
     public TimeSpan SweepAfter { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>At most this many first deliveries on <c>customer-events</c> share one transaction: their rows load in
+    /// one round trip and their writes commit in one more. A group holds what arrived while the one before it was
+    /// loading, so a lone message never waits for company. 1 gives every message a transaction of its own.</summary>
+    public int MaxMessagesPerTransaction { get; init; } = 16;
+
     /// <summary>Consumed messages whose sends one sweep delivers.</summary>
     public int SweepBatchSize { get; init; } = 100;
 }

@@ -30,6 +30,14 @@ public sealed class PendingRowWrites
     /// <summary>Adds a statement that must run before every other one in the batch.</summary>
     public void AddFirst(NpgsqlBatchCommand command) => _commands.Insert(0, command);
 
+    /// <summary>Hands every statement to another batch (a transaction shared with other messages) and forgets them.</summary>
+    public void MoveTo(PendingRowWrites target)
+    {
+        target._commands.AddRange(_commands);
+        target._exactlyOne.AddRange(_exactlyOne);
+        Clear();
+    }
+
     public void Clear()
     {
         _commands.Clear();

@@ -32,6 +32,8 @@ public sealed class RowMapping<T>
         ColumnList = string.Join(", ", _columns.Select(c => c.Name));
         var keyName = _columns[0].Name;
         SelectForUpdate = $"SELECT {ColumnList} FROM {qualified} WHERE {keyName} = $1 FOR UPDATE";
+        // Locks as it returns rows, so in key order: the same order as loading the keys one by one in turn.
+        SelectAllForUpdate = $"SELECT {ColumnList} FROM {qualified} WHERE {keyName} = ANY($1) ORDER BY {keyName} FOR UPDATE";
         Insert = $"INSERT INTO {qualified} ({string.Join(", ", _insertColumns.Select(c => c.Name))}) VALUES ({string.Join(", ", _insertColumns.Select((_, i) => $"${i + 1}"))})";
         InsertIfMissing = $"{Insert} ON CONFLICT ({keyName}) DO NOTHING";
         Update = $"UPDATE {qualified} SET {string.Join(", ", _columns.Skip(1).Select((c, i) => $"{c.Name} = ${i + 2}"))} WHERE {keyName} = $1";
@@ -44,6 +46,9 @@ public sealed class RowMapping<T>
 
     /// <summary>Loads the row and locks it until the transaction ends. Its one parameter is the key.</summary>
     public string SelectForUpdate { get; }
+
+    /// <summary>As <see cref="SelectForUpdate"/>, for every key in its one parameter (an array), in key order.</summary>
+    public string SelectAllForUpdate { get; }
 
     public string Insert { get; }
 

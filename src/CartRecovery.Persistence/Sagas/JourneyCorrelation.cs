@@ -14,5 +14,11 @@ public abstract class JourneyCorrelation
 
     public abstract NpgsqlBatchCommand LoadAndLock(JourneyDbContext dbContext, Guid rowKey);
 
+    /// <summary>Loads and locks the rows of every key (rows that exist only), in key order.</summary>
+    public abstract NpgsqlBatchCommand LoadAndLockAll(JourneyDbContext dbContext, Guid[] rowKeys);
+
     public abstract object Read(JourneyDbContext dbContext, NpgsqlDataReader reader);
+
+    /// <summary>The key of a row <see cref="Read"/> returned.</summary>
+    public abstract Guid KeyOf(object row);
 }

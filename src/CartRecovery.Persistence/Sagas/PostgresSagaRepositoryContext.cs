@@ -1,3 +1,4 @@
+using CartRecovery.Persistence.Outbox;
 using CartRecovery.Persistence.Rows;
 using MassTransit;
 using MassTransit.Context;
@@ -22,6 +23,7 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
     private readonly ISagaConsumeContextFactory<JourneyDbContext, TSaga> _factory;
     private readonly PendingRowWrites _writes;
     private readonly PrefetchedJourneyRows _prefetched;
+    private readonly MessageConnection _connection;
     private readonly RowMapping<TSaga> _rows;
 
     public PostgresSagaRepositoryContext(
@@ -29,7 +31,8 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
         ConsumeContext<TMessage> consumeContext,
         ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory,
         PendingRowWrites writes,
-        PrefetchedJourneyRows prefetched)
+        PrefetchedJourneyRows prefetched,
+        MessageConnection connection)
         : base(consumeContext, dbContext)
     {
         _dbContext = dbContext;
@@ -37,6 +40,7 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
         _factory = factory;
         _writes = writes;
         _prefetched = prefetched;
+        _connection = connection;
         _rows = RowMapping<TSaga>.For(dbContext);
     }
 
@@ -53,9 +57,14 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
 
         _prefetched.Forget<TSaga>(instance.CorrelationId);
         // ON CONFLICT DO NOTHING keeps the transaction usable when the row already exists; the caller then loads it.
-        await using var batch = NewBatch();
-        batch.BatchCommands.Add(_rows.ForInsert(_rows.InsertIfMissing, instance));
-        var inserted = await batch.ExecuteNonQueryAsync(CancellationToken);
+        int inserted;
+        using (await _connection.Turn(CancellationToken))
+        {
+            await using var batch = NewBatch();
+            batch.BatchCommands.Add(_rows.ForInsert(_rows.InsertIfMissing, instance));
+            inserted = await batch.ExecuteNonQueryAsync(CancellationToken);
+        }
+
         return inserted == 1
             ? await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Insert)
             : default!;
@@ -70,8 +79,9 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
                 : await _factory.CreateSagaConsumeContext(_dbContext, _consumeContext, instance, SagaConsumeContextMode.Load);
         }
 
-        await using (var batch = NewBatch())
+        using (await _connection.Turn(CancellationToken))
         {
+            await using var batch = NewBatch();
             batch.BatchCommands.Add(new NpgsqlBatchCommand(_rows.SelectForUpdate) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = correlationId } } });
             await using var reader = await batch.ExecuteReaderAsync(CancellationToken);
             if (await reader.ReadAsync(CancellationToken))
@@ -119,10 +129,7 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
         where T : class =>
         _factory.CreateSagaConsumeContext(_dbContext, consumeContext, instance, mode);
 
-    private NpgsqlBatch NewBatch()
-    {
-        var transaction = _dbContext.Database.CurrentTransaction
-            ?? throw new InvalidOperationException("Journey rows are read and written only inside the message's transaction.");
-        return new NpgsqlBatch((NpgsqlConnection)_dbContext.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction());
-    }
+    private NpgsqlBatch NewBatch() => _connection.IsOpen
+        ? new NpgsqlBatch(_connection.Connection, _connection.Transaction)
+        : throw new InvalidOperationException("Journey rows are read and written only inside the message's transaction.");
 }

@@ -1,4 +1,5 @@
 using System.Data;
+using CartRecovery.Persistence.Outbox;
 using CartRecovery.Persistence.Rows;
 using MassTransit;
 using MassTransit.Saga;
@@ -17,7 +18,8 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
     JourneyDbContext dbContext,
     ISagaConsumeContextFactory<JourneyDbContext, TSaga> factory,
     PendingRowWrites writes,
-    PrefetchedJourneyRows prefetched)
+    PrefetchedJourneyRows prefetched,
+    MessageConnection connection)
     : ISagaRepositoryContextFactory<TSaga>, ILoadSagaRepositoryContextFactory<TSaga>, IQuerySagaRepositoryContextFactory<TSaga>
     where TSaga : class, ISaga
 {
@@ -25,7 +27,7 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         where T : class =>
         WithinTransaction(context.CancellationToken, async () =>
         {
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes, prefetched);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes, prefetched, connection);
             await next.Send(repositoryContext);
         });
 
@@ -33,11 +35,13 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
         where T : class =>
         WithinTransaction(context.CancellationToken, async () =>
         {
+            // On a transaction shared with other messages this runs on the context's own connection, outside it: it
+            // only finds candidates, each locked as it loads below, and this message's own writes wait for the commit.
             var ids = await dbContext.Set<TSaga>().AsNoTracking()
                 .Where(query.FilterExpression)
                 .Select(x => x.CorrelationId)
                 .ToListAsync(context.CancellationToken);
-            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes, prefetched);
+            var repositoryContext = new PostgresSagaRepositoryContext<TSaga, T>(dbContext, context, factory, writes, prefetched, connection);
             // Each id is then loaded (and locked) through the repository context, one at a time.
             await next.Send(new DefaultSagaRepositoryQueryContext<TSaga, T>(repositoryContext, ids));
         });
@@ -55,19 +59,21 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
 
     private async Task WithinTransaction(CancellationToken cancellationToken, Func<Task> work)
     {
-        if (dbContext.Database.CurrentTransaction is not null)
+        if (connection.IsOpen)
         {
             await work();
             return;
         }
 
         await using var transaction = await dbContext.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        var npgsqlConnection = (NpgsqlConnection)dbContext.Database.GetDbConnection();
+        var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+        connection.Use(npgsqlConnection, npgsqlTransaction);
         writes.Clear();
         try
         {
             await work();
-            await writes.Flush((NpgsqlConnection)dbContext.Database.GetDbConnection(), (NpgsqlTransaction)transaction.GetDbTransaction(),
-                commit: false, cancellationToken);
+            await writes.Flush(npgsqlConnection, npgsqlTransaction, commit: false, cancellationToken);
             await dbContext.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -77,6 +83,10 @@ public sealed class PostgresSagaRepositoryContextFactory<TSaga>(
             writes.Clear();
             dbContext.ChangeTracker.Clear();
             throw;
+        }
+        finally
+        {
+            connection.Clear();
         }
     }
 }

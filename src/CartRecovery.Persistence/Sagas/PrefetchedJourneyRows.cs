@@ -34,6 +34,9 @@ public sealed class PrefetchedJourneyRows
         }
     }
 
+    /// <summary>A row loaded for this message by the transaction it shares with others (<see cref="Outbox.TransactionGroup"/>).</summary>
+    public void Add(Type journeyType, Guid key, object? row) => _rows[(journeyType, key)] = row;
+
     /// <summary>The row loaded for this transaction, handed out once: true with the row, or with null when it did
     /// not exist; false when it was not loaded.</summary>
     public bool TryTake<TSaga>(Guid key, out TSaga? row)

@@ -31,7 +31,12 @@ public sealed class StateMachineEventCorrelation<TSaga, TMessage>(EventCorrelati
     public override NpgsqlBatchCommand LoadAndLock(JourneyDbContext dbContext, Guid rowKey) =>
         new(RowMapping<TSaga>.For(dbContext).SelectForUpdate) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = rowKey } } };
 
+    public override NpgsqlBatchCommand LoadAndLockAll(JourneyDbContext dbContext, Guid[] rowKeys) =>
+        new(RowMapping<TSaga>.For(dbContext).SelectAllForUpdate) { Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = rowKeys } } };
+
     public override object Read(JourneyDbContext dbContext, NpgsqlDataReader reader) => RowMapping<TSaga>.For(dbContext).Read(reader);
+
+    public override Guid KeyOf(object row) => ((TSaga)row).CorrelationId;
 
     private sealed class CorrelationIdCapture : IPipe<ConsumeContext<TMessage>>
     {

@@ -37,11 +37,7 @@ public sealed class When_an_error_queue_is_re_driven(ServiceEndpoints services) 
             o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00";
             o.Services = s => s.AddScoped<ISagaRepositoryContextFactory<CartAbandonmentState>>(p =>
                 new FaultInjectingSagaRepositoryContextFactory<CartAbandonmentState>(
-                    new PostgresSagaRepositoryContextFactory<CartAbandonmentState>(
-                        p.GetRequiredService<JourneyDbContext>(),
-                        p.GetRequiredService<ISagaConsumeContextFactory<JourneyDbContext, CartAbandonmentState>>(),
-                        p.GetRequiredService<PendingRowWrites>(),
-                        p.GetRequiredService<PrefetchedJourneyRows>()),
+                    ActivatorUtilities.CreateInstance<PostgresSagaRepositoryContextFactory<CartAbandonmentState>>(p),
                     _faults));
         });
 

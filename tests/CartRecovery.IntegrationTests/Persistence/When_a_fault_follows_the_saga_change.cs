@@ -29,11 +29,7 @@ public sealed class When_a_fault_follows_the_saga_change(ServiceEndpoints servic
             o.Bus = (_, bus) => _errorQueue.Connect(bus);
             o.Services = s => s.AddScoped<ISagaRepositoryContextFactory<CartAbandonmentState>>(p =>
                 new FaultInjectingSagaRepositoryContextFactory<CartAbandonmentState>(
-                    new PostgresSagaRepositoryContextFactory<CartAbandonmentState>(
-                        p.GetRequiredService<JourneyDbContext>(),
-                        p.GetRequiredService<ISagaConsumeContextFactory<JourneyDbContext, CartAbandonmentState>>(),
-                        p.GetRequiredService<PendingRowWrites>(),
-                        p.GetRequiredService<PrefetchedJourneyRows>()),
+                    ActivatorUtilities.CreateInstance<PostgresSagaRepositoryContextFactory<CartAbandonmentState>>(p),
                     _faults));
         });
     }

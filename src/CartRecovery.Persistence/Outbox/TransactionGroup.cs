@@ -1,0 +1,208 @@
+using System.Data;
+using CartRecovery.Persistence.Rows;
+using CartRecovery.Persistence.Sagas;
+using Npgsql;
+
+namespace CartRecovery.Persistence.Outbox;
+
+/// <summary>
+/// One READ COMMITTED transaction that several messages of an endpoint share, each for a different customer (the
+/// endpoint's partitioner never runs two of one customer's messages at once): the journey rows of all of them are
+/// loaded and locked in one round trip, and all of their writes go with the <c>COMMIT</c> in one more. The saving is
+/// round trips and commits; what each message writes is unchanged. It commits only when every member handed in its
+/// writes: a member that fails rolls back the others too, and each of those runs again in a transaction of its own.
+/// </summary>
+public sealed class TransactionGroup(Action ended)
+{
+    private readonly Lock _sync = new();
+    private readonly List<TransactionGroupMember> _members = [];
+    private readonly HashSet<(Type Journey, Guid Key)> _rows = [];
+    private readonly PendingRowWrites _writes = new();
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _settled;
+    private Exception? _failure;
+
+    /// <summary>Turns on the shared connection for statements a member runs while its consumers do.</summary>
+    public SemaphoreSlim Turns { get; } = new(1, 1);
+
+    public NpgsqlConnection? Connection { get; private set; }
+
+    public NpgsqlTransaction? Transaction { get; private set; }
+
+    public int Count => _members.Count;
+
+    /// <summary>Completes when the transaction is open and every member's rows are loaded.</summary>
+    public Task Opened => _opened.Task;
+
+    /// <summary>Only while the group is forming (<see cref="TransactionGroups"/> holds its lock).</summary>
+    internal void Add(TransactionGroupMember member)
+    {
+        _members.Add(member);
+        foreach (var row in member.Rows)
+        {
+            _rows.Add((row.Correlation.JourneyType, row.Key));
+        }
+    }
+
+    /// <summary>Whether a member already loads one of these rows. Two members of one transaction would both own its
+    /// lock, and the second write would silently replace the first.</summary>
+    internal bool Loads(IReadOnlyList<JourneyRowKey> rows) => rows.Any(row => _rows.Contains((row.Correlation.JourneyType, row.Key)));
+
+    /// <summary>Opens the transaction and loads every member's rows, in one fixed order (journey type, then key) so
+    /// two groups, or a group and a message of its own, lock rows in the same order. Never throws: a failure faults
+    /// <see cref="Opened"/> for every member.</summary>
+    public async Task Open(NpgsqlDataSource dataSource)
+    {
+        try
+        {
+            Connection = await dataSource.OpenConnectionAsync();
+            Transaction = await Connection.BeginTransactionAsync(IsolationLevel.ReadCommitted);
+            await LoadRows(Connection, Transaction);
+            _opened.SetResult();
+        }
+        catch (Exception exception)
+        {
+            await Close(rollBack: true);
+            _opened.SetException(exception);
+            ended();
+        }
+    }
+
+    /// <summary>Hands in a member's writes and waits for the shared commit; throws what failed it.</summary>
+    public async Task Commit(PendingRowWrites writes)
+    {
+        bool last;
+        lock (_sync)
+        {
+            writes.MoveTo(_writes);
+            last = ++_settled == _members.Count;
+        }
+
+        if (last)
+        {
+            await End();
+        }
+
+        await _ended.Task;
+    }
+
+    /// <summary>A member failed before handing in its writes: the group rolls back once every member has settled.</summary>
+    public async Task Leave(Exception reason)
+    {
+        bool last;
+        lock (_sync)
+        {
+            _failure ??= reason;
+            last = ++_settled == _members.Count;
+        }
+
+        if (last)
+        {
+            await End();
+        }
+    }
+
+    // One statement per journey type for every member's rows of that type: a group of five item events loads its
+    // carts, browses and win-backs in three statements instead of a dozen.
+    private async Task LoadRows(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    {
+        foreach (var member in _members)
+        {
+            member.Loaded.Clear();
+        }
+
+        var byJourney = _members
+            .SelectMany(member => member.Rows.Select(row => (Member: member, Row: row)))
+            .GroupBy(x => x.Row.Correlation.JourneyType)
+            .OrderBy(g => g.Key.FullName, StringComparer.Ordinal)
+            .ToList();
+        if (byJourney.Count == 0)
+        {
+            return;
+        }
+
+        var dbContext = _members[0].DbContext;
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var journey in byJourney)
+        {
+            var keys = journey.Select(x => x.Row.Key).Distinct().Order().ToArray();
+            batch.BatchCommands.Add(journey.First().Row.Correlation.LoadAndLockAll(dbContext, keys));
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync();
+        foreach (var journey in byJourney)
+        {
+            var correlation = journey.First().Row.Correlation;
+            var found = new Dictionary<Guid, object>();
+            while (await reader.ReadAsync())
+            {
+                var row = correlation.Read(dbContext, reader);
+                found[correlation.KeyOf(row)] = row;
+            }
+
+            foreach (var (member, row) in journey)
+            {
+                // Each member gets its own instance: the journeys change what they load.
+                member.Loaded.Add(journey.Key, row.Key, found.Remove(row.Key, out var loaded) ? loaded : null);
+            }
+
+            await reader.NextResultAsync();
+        }
+    }
+
+    private async Task End()
+    {
+        try
+        {
+            if (_failure is not null)
+            {
+                await Close(rollBack: true);
+                _ended.SetException(new TransactionGroupFailedException(_failure));
+                return;
+            }
+
+            // The writes and the COMMIT in one round trip.
+            await _writes.Flush(Connection!, Transaction!, commit: true, CancellationToken.None);
+            await Close(rollBack: false);
+            _ended.SetResult();
+        }
+        catch (Exception exception)
+        {
+            await Close(rollBack: true);
+            _ended.SetException(exception);
+        }
+        finally
+        {
+            ended();
+        }
+    }
+
+    // A failed batch may have taken the transaction with it; the error that matters is the one that failed the group.
+    private async Task Close(bool rollBack)
+    {
+        try
+        {
+            if (rollBack && Transaction is { Connection: not null })
+            {
+                await Transaction.RollbackAsync();
+            }
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or NpgsqlException)
+        {
+            // Rolled back with the connection, or by the failure itself.
+        }
+        finally
+        {
+            if (Transaction is not null)
+            {
+                await Transaction.DisposeAsync();
+            }
+
+            if (Connection is not null)
+            {
+                await Connection.DisposeAsync();
+            }
+        }
+    }
+}
