@@ -234,8 +234,6 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             var transactional = new TransactionalConsumeContext(context, dbContext, rowWrites, inbox, scope, turn, clock);
             await next.Send(transactional);
             MarkConsumed(inbox, transactional, consumedBefore: false, clock);
-            // First among this message's writes: its outbox rows reference it.
-            rowWrites.AddFirst(InsertInbox(dbContext, inbox));
             if (dbContext.ChangeTracker.HasChanges())
             {
                 throw new InvalidOperationException("Changes tracked by EF cannot join a transaction shared with other messages.");
@@ -247,7 +245,7 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
             }
 
             handedIn = true;
-            await group.Commit(rowWrites);
+            await group.Commit(inbox, rowWrites);
             return (transactional, false);
         }
         catch (Exception exception)

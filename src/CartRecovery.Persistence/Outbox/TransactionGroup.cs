@@ -18,6 +18,7 @@ public sealed class TransactionGroup(Action ended)
     private readonly List<TransactionGroupMember> _members = [];
     private readonly HashSet<(Type Journey, Guid Key)> _rows = [];
     private readonly PendingRowWrites _writes = new();
+    private readonly List<InboxState> _inboxRows = [];
     private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _settled;
@@ -69,12 +70,13 @@ public sealed class TransactionGroup(Action ended)
         }
     }
 
-    /// <summary>Hands in a member's writes and waits for the shared commit; throws what failed it.</summary>
-    public async Task Commit(PendingRowWrites writes)
+    /// <summary>Hands in a member's inbox row and writes, and waits for the shared commit; throws what failed it.</summary>
+    public async Task Commit(InboxState inbox, PendingRowWrites writes)
     {
         bool last;
         lock (_sync)
         {
+            _inboxRows.Add(inbox);
             writes.MoveTo(_writes);
             last = ++_settled == _members.Count;
         }
@@ -162,7 +164,9 @@ public sealed class TransactionGroup(Action ended)
                 return;
             }
 
-            // The writes and the COMMIT in one round trip.
+            // Every member's inbox row in one statement, first: their outbox rows reference them. A copy of a consumed
+            // message collides there. Then the writes, and the COMMIT, in one round trip.
+            _writes.AddFirst(RowMapping<InboxState>.For(_members[0].DbContext).ForInsertAll(_inboxRows));
             await _writes.Flush(Connection!, Transaction!, commit: true, CancellationToken.None);
             await Close(rollBack: false);
             _ended.SetResult();

@@ -17,6 +17,7 @@ public sealed class RowMapping<T>
 
     private readonly RowColumn[] _columns;
     private readonly RowColumn[] _insertColumns;
+    private readonly ConcurrentDictionary<int, string> _insertAll = new();
 
     private RowMapping(IEntityType entity)
     {
@@ -85,6 +86,21 @@ public sealed class RowMapping<T>
     /// <summary>One of the insert statements with the row's values.</summary>
     public NpgsqlBatchCommand ForInsert(string sql, T instance) => WithValues(sql, _insertColumns, instance);
 
+    /// <summary>One insert of every row (<c>VALUES (…), (…)</c>), with their values in order.</summary>
+    public NpgsqlBatchCommand ForInsertAll(IReadOnlyList<T> instances)
+    {
+        var command = new NpgsqlBatchCommand(_insertAll.GetOrAdd(instances.Count, InsertOf));
+        foreach (var instance in instances)
+        {
+            foreach (var column in _insertColumns)
+            {
+                command.Parameters.Add(column.Parameter(instance));
+            }
+        }
+
+        return command;
+    }
+
     /// <summary><see cref="UpdateExactlyOne"/> with the row's values.</summary>
     public NpgsqlBatchCommand ForUpdate(T instance) => WithValues(UpdateExactlyOne, _columns, instance);
 
@@ -93,6 +109,15 @@ public sealed class RowMapping<T>
         var command = new NpgsqlBatchCommand(Delete);
         command.Parameters.Add(_columns[0].Parameter(instance));
         return command;
+    }
+
+    // One statement text per row count, so each count is prepared once.
+    private string InsertOf(int rows)
+    {
+        var width = _insertColumns.Length;
+        var values = Enumerable.Range(0, rows)
+            .Select(row => $"({string.Join(", ", Enumerable.Range(row * width + 1, width).Select(n => $"${n}"))})");
+        return $"{Insert[..Insert.IndexOf(" VALUES ", StringComparison.Ordinal)]} VALUES {string.Join(", ", values)}";
     }
 
     private static NpgsqlBatchCommand WithValues(string sql, RowColumn[] columns, T instance)

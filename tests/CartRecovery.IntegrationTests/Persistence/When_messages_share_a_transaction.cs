@@ -46,16 +46,16 @@ public sealed class When_messages_share_a_transaction(ServiceEndpoints services)
         var fourth = groups.Join(Member());
         Assert.False(third.IsCompleted, "a third group opened while two were open");
 
-        await first.Commit(Writes("first"));
+        await first.Commit(Inbox(), Writes("first"));
         var gathered = await third;
         Assert.Same(gathered, await fourth);
         Assert.NotSame(second, gathered);
 
-        var thirdCommit = gathered.Commit(Writes("third"));
+        var thirdCommit = gathered.Commit(Inbox(), Writes("third"));
         Assert.False(thirdCommit.IsCompleted, "the shared commit ran before every member handed in");
-        await gathered.Commit(Writes("fourth"));
+        await gathered.Commit(Inbox(), Writes("fourth"));
         await thirdCommit;
-        await second.Commit(Writes("second"));
+        await second.Commit(Inbox(), Writes("second"));
 
         Assert.Equal(["first", "fourth", "second", "third"], await Written());
     }
@@ -66,15 +66,15 @@ public sealed class When_messages_share_a_transaction(ServiceEndpoints services)
         var groups = new TransactionGroups(_dataSource, maxMembers: 16);
         var busy = new[] { await groups.Join(Member()), await groups.Join(Member()) };
         var joining = new[] { groups.Join(Member()), groups.Join(Member()) };
-        await busy[0].Commit(Writes("busy"));
+        await busy[0].Commit(Inbox(), Writes("busy"));
         var shared = await joining[0];
 
-        var handedIn = shared.Commit(Writes("handed-in"));
+        var handedIn = shared.Commit(Inbox(), Writes("handed-in"));
         await shared.Leave(new InvalidOperationException("a journey failed"));
 
         var failure = await Assert.ThrowsAsync<TransactionGroupFailedException>(() => handedIn);
         Assert.Equal("a journey failed", failure.InnerException?.Message);
-        await busy[1].Commit(Writes("other-group"));
+        await busy[1].Commit(Inbox(), Writes("other-group"));
         Assert.Equal(["busy", "other-group"], await Written());
     }
 
@@ -89,7 +89,7 @@ public sealed class When_messages_share_a_transaction(ServiceEndpoints services)
         Assert.Same(full[0], full[1]);
         foreach (var group in busy.Concat(full).Distinct())
         {
-            await Task.WhenAll(Enumerable.Range(0, group.Count).Select(i => group.Commit(Writes($"{group.GetHashCode()}-{i}"))));
+            await Task.WhenAll(Enumerable.Range(0, group.Count).Select(i => group.Commit(Inbox(), Writes($"{group.GetHashCode()}-{i}"))));
         }
 
         Assert.Equal(4, (await Written()).Count);
@@ -107,17 +107,52 @@ public sealed class When_messages_share_a_transaction(ServiceEndpoints services)
 
         var earlierGroup = await earlier.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(later.IsCompleted, "the later message opened a group while two others were open");
-        await busy[0].Commit(Writes("busy"));
-        await earlierGroup.Commit(Writes("earlier"));
+        await busy[0].Commit(Inbox(), Writes("busy"));
+        await earlierGroup.Commit(Inbox(), Writes("earlier"));
         var laterGroup = await later;
         Assert.NotSame(earlierGroup, laterGroup);
 
-        await laterGroup.Commit(Writes("later"));
-        await busy[1].Commit(Writes("other"));
+        await laterGroup.Commit(Inbox(), Writes("later"));
+        await busy[1].Commit(Inbox(), Writes("other"));
         Assert.Equal(["busy", "earlier", "later", "other"], await Written());
     }
 
+    [Fact]
+    public async Task Should_fail_every_member_when_a_copy_of_a_consumed_message_collides_in_the_shared_commit()
+    {
+        var groups = new TransactionGroups(_dataSource, maxMembers: 16);
+        var consumed = Inbox();
+        await (await groups.Join(Member())).Commit(consumed, Writes("consumed"));
+        var busy = new[] { await groups.Join(Member()), await groups.Join(Member()) };
+        var joining = new[] { groups.Join(Member()), groups.Join(Member()) };
+        await busy[0].Commit(Inbox(), Writes("busy"));
+        var shared = await joining[0];
+
+        var copy = shared.Commit(Inbox(consumed.MessageId, consumed.ConsumerId), Writes("copy"));
+        var innocent = shared.Commit(Inbox(), Writes("innocent"));
+
+        foreach (var member in new[] { copy, innocent })
+        {
+            var collision = await Assert.ThrowsAsync<PostgresException>(() => member);
+            Assert.Equal(PostgresErrorCodes.UniqueViolation, collision.SqlState);
+        }
+
+        await busy[1].Commit(Inbox(), Writes("other"));
+        Assert.Equal(["busy", "consumed", "other"], await Written());
+    }
+
     private TransactionGroupMember Member(params JourneyRowKey[] rows) => new(rows, new PrefetchedJourneyRows(), _dbContext);
+
+    private static InboxState Inbox(Guid? messageId = null, Guid? consumerId = null) => new()
+    {
+        MessageId = messageId ?? Guid.NewGuid(),
+        ConsumerId = consumerId ?? Guid.NewGuid(),
+        LockId = Guid.NewGuid(),
+        Received = DateTimeOffset.UtcNow,
+        ReceiveCount = 1,
+        Consumed = DateTimeOffset.UtcNow,
+        Delivered = DateTimeOffset.UtcNow,
+    };
 
     private static PendingRowWrites Writes(string name)
     {
