@@ -29,11 +29,6 @@ public sealed class CustomerProfileProjection(JourneyDbContext dbContext, Messag
         NOT EXISTS (SELECT 1 FROM erased_customer WHERE pseudonym = @pseudonym AND erased_at >= @occurred_at)
         """;
 
-    private const string Upsert = $"""
-        INSERT INTO customer_profile (customer_id, updated_at) SELECT @customer_id, @now WHERE {NotErasedSince}
-        ON CONFLICT (customer_id) DO NOTHING
-        """;
-
     public Task Consume(ConsumeContext<CustomerProfileUpdated> context) =>
         Execute(context, context.Message.CustomerId, context.Message.OccurredAt, $"""
             INSERT INTO customer_profile (customer_id, email, first_name, time_zone, locale, profile_changed_at,
@@ -67,9 +62,11 @@ public sealed class CustomerProfileProjection(JourneyDbContext dbContext, Messag
             """);
 
     public Task Consume(ConsumeContext<OrderPlaced> context) =>
-        Execute(context, context.Message.CustomerId, context.Message.OccurredAt, Upsert, """
-            UPDATE customer_profile SET order_count = order_count + 1, lifetime_value = lifetime_value + @total, updated_at = @now
-            WHERE customer_id = @customer_id
+        Execute(context, context.Message.CustomerId, context.Message.OccurredAt, $"""
+            INSERT INTO customer_profile (customer_id, order_count, lifetime_value, updated_at)
+            SELECT @customer_id, 1, @total, @now WHERE {NotErasedSince}
+            ON CONFLICT (customer_id) DO UPDATE SET order_count = customer_profile.order_count + 1,
+                lifetime_value = customer_profile.lifetime_value + excluded.lifetime_value, updated_at = excluded.updated_at
             """,
             ("total", context.Message.Total));
 
@@ -99,19 +96,17 @@ public sealed class CustomerProfileProjection(JourneyDbContext dbContext, Messag
         Engaged(context, context.Message.CustomerId, context.Message.OccurredAt, EngagementPoints.EmailClick);
 
     private Task Engaged(ConsumeContext context, string customerId, DateTimeOffset occurredAt, int points) =>
-        Execute(context, customerId, occurredAt, Upsert, """
-            UPDATE customer_profile SET engagement_score = engagement_score + @points, last_engaged_at = @now, updated_at = @now
-            WHERE customer_id = @customer_id
+        Execute(context, customerId, occurredAt, $"""
+            INSERT INTO customer_profile (customer_id, engagement_score, last_engaged_at, updated_at)
+            SELECT @customer_id, @points, @now, @now WHERE {NotErasedSince}
+            ON CONFLICT (customer_id) DO UPDATE SET engagement_score = customer_profile.engagement_score + excluded.engagement_score,
+                last_engaged_at = excluded.last_engaged_at, updated_at = excluded.updated_at
             """,
             ("points", points));
 
     private Task Execute(ConsumeContext context, string customerId, DateTimeOffset occurredAt, string sql,
         params (string Name, object? Value)[] values) =>
         Execute(context, customerId, occurredAt, [sql], values);
-
-    private Task Execute(ConsumeContext context, string customerId, DateTimeOffset occurredAt, string first, string then,
-        params (string Name, object? Value)[] values) =>
-        Execute(context, customerId, occurredAt, [first, then], values);
 
     private async Task Execute(ConsumeContext context, string customerId, DateTimeOffset occurredAt, IReadOnlyList<string> statements,
         (string Name, object? Value)[] values)
