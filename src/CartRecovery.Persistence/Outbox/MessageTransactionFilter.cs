@@ -226,9 +226,11 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
 
         var handedIn = false;
         messageConnection.Use(group.Connection!, group.Transaction!, group.Turns);
-        var enlistments = Enlist(scope.ServiceProvider, group.Transaction!);
+        List<IJourneyTransactionEnlistment> enlistments = [];
         try
         {
+            // Inside the try: a member that neither hands in nor leaves would hold its group, and its locks, for good.
+            enlistments = Enlist(scope.ServiceProvider, group.Transaction!);
             var inbox = NewInboxRow(messageId, context, clock);
             using var turn = new ConsumerTurn { ConsumedBefore = false };
             var transactional = new TransactionalConsumeContext(context, dbContext, rowWrites, inbox, scope, turn, clock);
