@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CartRecovery.Contracts;
 using CartRecovery.Delivery.Policy;
+using CartRecovery.Delivery.Profiles;
 using CartRecovery.Dispatcher.Erasure;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys;
@@ -94,6 +95,29 @@ public sealed class When_a_customer_is_erased(ServiceEndpoints services) : IAsyn
         Assert.Empty(await TablesMentioning(_customerId));
         Assert.Single(new SmtpSink(services.Maildir).To(Email));
     }
+
+    [Fact]
+    public async Task Should_not_count_engagement_from_before_the_erasure_on_a_profile_created_after_it()
+    {
+        var beforeErasure = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await Erase();
+        await _host.Bus.Publish(Customers.Consenting(_customerId));
+        await Customers.ProfileReady(_host, _customerId);
+
+        // One customer's events apply in order: the later open is counted only after the earlier one was handled.
+        await _host.Bus.Publish(Opened(beforeErasure));
+        await _host.Bus.Publish(Opened(DateTimeOffset.UtcNow));
+
+        var score = await Eventually.Until(
+            () => _host.Database.Scalar<int>("SELECT engagement_score FROM customer_profile WHERE customer_id = @id", ("id", _customerId)),
+            s => s > 0, TimeSpan.FromSeconds(20), "the later open counted");
+        Assert.Equal(EngagementPoints.EmailOpen, score);
+    }
+
+    private EmailOpened Opened(DateTimeOffset at) => new()
+    {
+        EventId = Guid.NewGuid(), OccurredAt = at, CustomerId = _customerId, JourneyId = Guid.NewGuid(), Step = 1,
+    };
 
     /// <summary>Scans every row of every table (and the timer store's binary job data) for the text.</summary>
     private async Task<IReadOnlyList<string>> TablesMentioning(string text)
