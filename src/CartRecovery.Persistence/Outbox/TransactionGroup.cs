@@ -107,50 +107,15 @@ public sealed class TransactionGroup(Action ended)
 
     // One statement per journey type for every member's rows of that type: a group of five item events loads its
     // carts, browses and win-backs in three statements instead of a dozen.
-    private async Task LoadRows(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    private Task LoadRows(NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
         foreach (var member in _members)
         {
             member.Loaded.Clear();
         }
 
-        var byJourney = _members
-            .SelectMany(member => member.Rows.Select(row => (Member: member, Row: row)))
-            .GroupBy(x => x.Row.Correlation.JourneyType)
-            .OrderBy(g => g.Key.FullName, StringComparer.Ordinal)
-            .ToList();
-        if (byJourney.Count == 0)
-        {
-            return;
-        }
-
-        var dbContext = _members[0].DbContext;
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var journey in byJourney)
-        {
-            var keys = journey.Select(x => x.Row.Key).Distinct().Order().ToArray();
-            batch.BatchCommands.Add(journey.First().Row.Correlation.LoadAndLockAll(dbContext, keys));
-        }
-
-        await using var reader = await batch.ExecuteReaderAsync();
-        foreach (var journey in byJourney)
-        {
-            var correlation = journey.First().Row.Correlation;
-            var found = new Dictionary<Guid, object>();
-            while (await reader.ReadAsync())
-            {
-                var row = correlation.Read(dbContext, reader);
-                found[correlation.KeyOf(row)] = row;
-            }
-
-            foreach (var (member, row) in journey)
-            {
-                // Each member gets its own instance: the journeys change what they load.
-                member.Loaded.Add(journey.Key, row.Key, found.Remove(row.Key, out var loaded) ? loaded : null);
-            }
-
-            await reader.NextResultAsync();
-        }
+        return PrefetchedJourneyRows.LoadAll(_members[0].DbContext, connection, transaction,
+            [.. _members.SelectMany(member => member.Rows.Select(row => (member.Loaded, row)))], CancellationToken.None);
     }
 
     private async Task End()

@@ -12,8 +12,6 @@ public abstract class JourneyCorrelation
     /// <summary>The key of the row the journey will load for this message, or null when it finds its row another way.</summary>
     public abstract Guid? RowKeyOf(ConsumeContext context);
 
-    public abstract NpgsqlBatchCommand LoadAndLock(JourneyDbContext dbContext, Guid rowKey);
-
     /// <summary>Loads and locks the rows of every key (rows that exist only), in key order.</summary>
     public abstract NpgsqlBatchCommand LoadAndLockAll(JourneyDbContext dbContext, Guid[] rowKeys);
 

@@ -11,31 +11,55 @@ public sealed class PrefetchedJourneyRows
 
     public void Clear() => _rows.Clear();
 
-    public async Task Load(JourneyDbContext dbContext, NpgsqlConnection connection, NpgsqlTransaction transaction,
+    public Task Load(JourneyDbContext dbContext, NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<JourneyRowKey> rows, CancellationToken cancellationToken)
     {
         _rows.Clear();
+        return LoadAll(dbContext, connection, transaction, [.. rows.Select(row => (this, row))], cancellationToken);
+    }
+
+    /// <summary>Loads and locks the rows of one or more messages in one round trip, a statement per journey type, in
+    /// one fixed order (journey type, then key), and hands each message its own. A transaction alone and one shared by
+    /// several messages (<see cref="Outbox.TransactionGroup"/>) lock in the same order.</summary>
+    public static async Task LoadAll(JourneyDbContext dbContext, NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<(PrefetchedJourneyRows Into, JourneyRowKey Row)> rows, CancellationToken cancellationToken)
+    {
         if (rows.Count == 0)
         {
             return;
         }
 
+        var byJourney = rows
+            .GroupBy(x => x.Row.Correlation.JourneyType)
+            .OrderBy(g => g.Key.FullName, StringComparer.Ordinal)
+            .ToList();
         await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var row in rows)
+        foreach (var journey in byJourney)
         {
-            batch.BatchCommands.Add(row.Correlation.LoadAndLock(dbContext, row.Key));
+            var keys = journey.Select(x => x.Row.Key).Distinct().Order().ToArray();
+            batch.BatchCommands.Add(journey.First().Row.Correlation.LoadAndLockAll(dbContext, keys));
         }
 
         await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        foreach (var row in rows)
+        foreach (var journey in byJourney)
         {
-            _rows[(row.Correlation.JourneyType, row.Key)] = await reader.ReadAsync(cancellationToken) ? row.Correlation.Read(dbContext, reader) : null;
+            var correlation = journey.First().Row.Correlation;
+            var found = new Dictionary<Guid, object>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var loaded = correlation.Read(dbContext, reader);
+                found[correlation.KeyOf(loaded)] = loaded;
+            }
+
+            foreach (var (into, row) in journey)
+            {
+                // Each message gets its own instance: the journeys change what they load.
+                into._rows[(journey.Key, row.Key)] = found.Remove(row.Key, out var loaded) ? loaded : null;
+            }
+
             await reader.NextResultAsync(cancellationToken);
         }
     }
-
-    /// <summary>A row loaded for this message by the transaction it shares with others (<see cref="Outbox.TransactionGroup"/>).</summary>
-    public void Add(Type journeyType, Guid key, object? row) => _rows[(journeyType, key)] = row;
 
     /// <summary>The row loaded for this transaction, handed out once: true with the row, or with null when it did
     /// not exist; false when it was not loaded.</summary>

@@ -28,9 +28,6 @@ public sealed class StateMachineEventCorrelation<TSaga, TMessage>(EventCorrelati
         return sent.IsCompletedSuccessfully && capture.CorrelationId is { } id && id != Guid.Empty ? id : null;
     }
 
-    public override NpgsqlBatchCommand LoadAndLock(JourneyDbContext dbContext, Guid rowKey) =>
-        new(RowMapping<TSaga>.For(dbContext).SelectForUpdate) { Parameters = { new NpgsqlParameter<Guid> { TypedValue = rowKey } } };
-
     public override NpgsqlBatchCommand LoadAndLockAll(JourneyDbContext dbContext, Guid[] rowKeys) =>
         new(RowMapping<TSaga>.For(dbContext).SelectAllForUpdate) { Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = rowKeys } } };
 

@@ -181,8 +181,6 @@ public sealed class When_messages_share_a_transaction(ServiceEndpoints services)
 
         public override Guid? RowKeyOf(ConsumeContext context) => null;
 
-        public override NpgsqlBatchCommand LoadAndLock(JourneyDbContext dbContext, Guid rowKey) => LoadAndLockAll(dbContext, [rowKey]);
-
         public override NpgsqlBatchCommand LoadAndLockAll(JourneyDbContext dbContext, Guid[] rowKeys) =>
             new(RowMapping<CartAbandonmentState>.For(dbContext).SelectAllForUpdate) { Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = rowKeys } } };
 
