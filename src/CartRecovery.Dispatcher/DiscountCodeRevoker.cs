@@ -1,21 +1,16 @@
 using CartRecovery.Contracts;
-using CartRecovery.Persistence;
-using CartRecovery.Persistence.Outbox;
-using CartRecovery.Persistence.Rows;
+using CartRecovery.Journeys.CartAbandonment;
 using MassTransit;
 
 namespace CartRecovery.Dispatcher;
 
-/// <summary>A cart journey that ends without the order it was meant to win revokes its unused codes.</summary>
-public sealed class DiscountCodeRevoker(JourneyDbContext dbContext, MessageConnection messageConnection, PendingRowWrites writes) : IConsumer<CartJourneyEnded>
+/// <summary>Revokes the codes of journeys whose <see cref="CartJourneyEnded"/> was queued on customer-events before
+/// the journey began revoking them itself (<see cref="RevokeUnusedDiscountCodesActivity"/>). New ones no longer reach
+/// the queue (<see cref="DiscountCodeRevokerDefinition"/>).</summary>
+public sealed class DiscountCodeRevoker(IUnusedDiscountCodes codes) : IConsumer<CartJourneyEnded>
 {
-    public async Task Consume(ConsumeContext<CartJourneyEnded> context)
-    {
-        if (context.Message.Outcome != CartJourneyOutcomes.Recovered)
-        {
-            await dbContext.WriteInMessageTransaction(messageConnection, writes,
-                ["UPDATE discount_code SET status = 'revoked' WHERE journey_id = @journey_id AND status = 'issued'"],
-                context.CancellationToken, ("journey_id", context.Message.CartId));
-        }
-    }
+    public Task Consume(ConsumeContext<CartJourneyEnded> context) =>
+        context.Message.Outcome == CartJourneyOutcomes.Recovered
+            ? Task.CompletedTask
+            : codes.RevokeAsync(context.Message.CartId, context.CancellationToken);
 }

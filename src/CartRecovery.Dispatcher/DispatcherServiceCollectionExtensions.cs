@@ -12,6 +12,7 @@ using CartRecovery.Dispatcher.Profiles;
 using CartRecovery.Dispatcher.Retention;
 using CartRecovery.Dispatcher.Sending;
 using CartRecovery.Journeys;
+using CartRecovery.Journeys.CartAbandonment;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Journeys.Customers;
 using CartRecovery.Persistence.Retention;
@@ -59,6 +60,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddScoped<DiscountCodes>();
         services.AddScoped<OrderAttribution>();
         services.Replace(ServiceDescriptor.Scoped<ICustomerSegments, ProfileBackedCustomerSegments>());
+        services.Replace(ServiceDescriptor.Scoped<IUnusedDiscountCodes, UnusedDiscountCodes>());
         return services;
     }
 
@@ -69,7 +71,7 @@ public static class DispatcherServiceCollectionExtensions
         // On customer-events, consumers take their row locks before the journeys, in this order, for every event.
         bus.AddConsumer<CustomerProfileProjection, ConsumerEndpointDefinition<CustomerProfileProjection>>();
         bus.AddConsumer<ConversionAttribution, ConsumerEndpointDefinition<ConversionAttribution>>();
-        bus.AddConsumer<DiscountCodeRevoker, ConsumerEndpointDefinition<DiscountCodeRevoker>>();
+        bus.AddConsumer<DiscountCodeRevoker, DiscountCodeRevokerDefinition>();
         return bus;
     }
 }

@@ -277,6 +277,7 @@ public sealed class CartAbandonmentStateMachine : MassTransitStateMachine<CartAb
         where T : class =>
         binder
             .Then(c => EndJourney(c.Saga, outcome(c)))
+            .Activity(x => x.OfInstanceType<RevokeUnusedDiscountCodesActivity>())
             .PublishJourneyEnded()
             .UnscheduleAll(this)
             .Finalize();

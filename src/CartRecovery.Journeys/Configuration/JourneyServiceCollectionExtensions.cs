@@ -37,6 +37,8 @@ public static class JourneyServiceCollectionExtensions
         services.TryAddScoped<ICustomerSegments, NoVipCustomers>();
         services.TryAddSingleton<IJourneyEndpointOutbox, InMemoryJourneyEndpointOutbox>();
         services.TryAddScoped<RequestDiscountEmailActivity>();
+        services.TryAddScoped<IUnusedDiscountCodes, NoDiscountCodes>();
+        services.TryAddScoped<RevokeUnusedDiscountCodesActivity>();
         services.TryAddSingleton<EventValidation>();
         return services;
     }

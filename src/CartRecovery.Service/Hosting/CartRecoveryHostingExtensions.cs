@@ -55,8 +55,9 @@ public static class CartRecoveryHostingExtensions
             message is SendJourneyEmail email ? (email.JourneyId, email.CustomerId) : (null, null));
         builder.Services.AddSingleton(p => new ErrorQueueRedrive(connections.RabbitMq, p.GetRequiredService<ILogger<ErrorQueueRedrive>>()));
         builder.Services.AddSingleton(p => new LegacyQueueDrain(connections.RabbitMq, p.GetRequiredService<ILogger<LegacyQueueDrain>>()));
+        builder.Services.AddSingleton(p => new RetiredEventBindings(connections.RabbitMq, p.GetRequiredService<ILogger<RetiredEventBindings>>()));
         // Registered after the bus, so it starts once customer-events exists.
-        builder.Services.AddHostedService<LegacyQueueDrainHostedService>();
+        builder.Services.AddHostedService<BrokerUpgradeHostedService>();
         builder.Services.AddScoped<WithdrawnEmails>();
         builder.Services.AddOpenApi();
         builder.Services.AddCartRecoveryTelemetry();

@@ -85,6 +85,25 @@ public sealed class BrokerQueues : IAsyncDisposable
         await channel.BasicPublishAsync("", queue, mandatory: true, properties, body);
     }
 
+    /// <summary>Binds a message exchange to a consumer queue's exchange, as an earlier version's bus did.</summary>
+    public async Task Bind(string queue, string messageExchange)
+    {
+        await using var channel = await _connection.CreateChannelAsync();
+        await channel.ExchangeDeclareAsync(messageExchange, ExchangeType.Fanout, durable: true);
+        await channel.ExchangeBindAsync(queue, messageExchange, "");
+    }
+
+    /// <summary>Publishes to message exchanges on one channel, with confirms: messages that land in one queue land in
+    /// this order.</summary>
+    public async Task PublishInOrder(params (string Exchange, BasicProperties Properties, byte[] Body)[] messages)
+    {
+        await using var channel = await _connection.CreateChannelAsync(new CreateChannelOptions(true, true));
+        foreach (var (exchange, properties, body) in messages)
+        {
+            await channel.BasicPublishAsync(exchange, "", mandatory: false, properties, body);
+        }
+    }
+
     /// <summary>Takes the next message off a queue (acknowledged at once), or null when it is empty.</summary>
     public async Task<BasicGetResult?> Take(string queue)
     {
