@@ -12,7 +12,6 @@ public sealed class ConsumerEndpointDefinition<TConsumer> : ConsumerDefinition<T
 {
     public ConsumerEndpointDefinition(IOptions<JourneyEndpointOptions> options)
     {
-        Endpoint(e => e.Name = JourneyEndpoints.CustomerEventsQueue);
-        ConcurrentMessageLimit = options.Value.CustomerEventsConcurrentMessageLimit;
+        Endpoint(e => e.OnCustomerEvents(options.Value));
     }
 }

@@ -13,8 +13,7 @@ public sealed class DiscountCodeRevokerDefinition : ConsumerDefinition<DiscountC
 {
     public DiscountCodeRevokerDefinition(IOptions<JourneyEndpointOptions> options)
     {
-        Endpoint(e => e.Name = JourneyEndpoints.CustomerEventsQueue);
-        ConcurrentMessageLimit = options.Value.CustomerEventsConcurrentMessageLimit;
+        Endpoint(e => e.OnCustomerEvents(options.Value));
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,

@@ -13,7 +13,6 @@ public sealed class JourneyStateDefinition<TState> : SagaDefinition<TState>
 {
     public JourneyStateDefinition(IOptions<JourneyEndpointOptions> options)
     {
-        Endpoint(e => e.Name = JourneyEndpoints.CustomerEventsQueue);
-        ConcurrentMessageLimit = options.Value.CustomerEventsConcurrentMessageLimit;
+        Endpoint(e => e.OnCustomerEvents(options.Value));
     }
 }
