@@ -50,6 +50,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddScoped<PrefetchedJourneyRows>();
         services.AddSingleton<JourneyRowPrefetch>();
         services.AddSingleton<UndeliveredOutboxSweeper>();
+        services.AddSingleton<DeliveredOutboxRows>();
         services.Replace(ServiceDescriptor.Scoped<IAfterCommit>(p => p.GetRequiredService<TransactionAfterCommit>()));
         services.Replace(ServiceDescriptor.Singleton<IJourneyEndpointOutbox, PostgresJourneyEndpointOutbox>());
 

@@ -44,6 +44,8 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
 
     private const string InboxUniqueKey = "ux_inbox_state_message_consumer";
 
+    private readonly DeliveredOutboxRows _delivered = services.GetRequiredService<DeliveredOutboxRows>();
+
     private readonly TransactionGroups? _groups = inboxCheck == InboxCheck.AtCommit && options.MaxMessagesPerTransaction > 1
         ? new TransactionGroups(services.GetRequiredService<NpgsqlDataSource>(), options.MaxMessagesPerTransaction)
         : null;
@@ -103,17 +105,8 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
                 return;
             }
 
-            try
-            {
-                await OutboxRows.Forget(dbContext, transactional.Added[0].InboxMessageId, transactional.Added[0].InboxConsumerId,
-                    pass.Clock.GetUtcNow(), context.CancellationToken);
-            }
-            catch (Exception exception)
-            {
-                // Delivered but not yet forgotten: the sweeper sends them once more under the same message ids, which
-                // their consumers' inboxes drop; failing the message would resend them now and hold its endpoint.
-                LogForgetDeferred(exception, messageId, exception.GetType().Name);
-            }
+            // Not awaited: a write that fails leaves the rows to the sweeper, which is what a failed forget always meant.
+            _delivered.Forget(transactional.Added[0].InboxMessageId, transactional.Added[0].InboxConsumerId, pass.Clock.GetUtcNow());
         }
     }
 
@@ -420,9 +413,6 @@ public sealed partial class MessageTransactionFilter(IServiceProvider services, 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Rolling back a failed message transaction failed too ({ErrorType}); the transaction is gone either way")]
     private partial void LogRollbackFailed(Exception exception, string errorType);
 
-    [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Message {MessageId} delivered its outgoing messages but could not mark them delivered ({ErrorType}); the sweeper will deliver them again under the same ids")]
-    private partial void LogForgetDeferred(Exception exception, Guid messageId, string errorType);
 
     private static NpgsqlBatchCommand MarkInbox(InboxState inbox) => new(MarkInboxSql)
     {

@@ -1,0 +1,128 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CartRecovery.Persistence.Outbox;
+
+/// <summary>
+/// Forgets messages whose outbox rows the broker confirmed: deletes the rows and marks the inbox row delivered,
+/// outside the message's transaction. Messages that ask while a write is running share the next one: one statement
+/// pair and one commit for all of them, where each used to take a round trip and a commit of its own (half of all
+/// commits under load). A write gathers what arrives within a few milliseconds. A write that fails, or one
+/// lost with the process, leaves the rows to <see cref="UndeliveredOutboxSweeper"/>, which sends them once more
+/// under the same message ids for the consumers' inboxes to drop.
+/// </summary>
+public sealed partial class DeliveredOutboxRows(NpgsqlDataSource dataSource, ILogger<DeliveredOutboxRows> logger) : IAsyncDisposable
+{
+    private const int MaxMessagesPerWrite = 256;
+
+    // Nobody waits for a forget (the sweeper only looks at rows minutes old), so waiting a little to gather more of
+    // them into one commit costs no one anything.
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
+
+    private readonly Channel<DeliveredMessage> _delivered = Channel.CreateUnbounded<DeliveredMessage>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Lock _gate = new();
+    private Task? _writer;
+
+    public void Forget(Guid inboxMessageId, Guid inboxConsumerId, DateTimeOffset deliveredAt)
+    {
+        if (!_delivered.Writer.TryWrite(new DeliveredMessage(inboxMessageId, inboxConsumerId, deliveredAt)))
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _writer ??= Task.Run(WriteUntilCompleted);
+        }
+    }
+
+    /// <summary>Writes what is still waiting before the data source goes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _delivered.Writer.TryComplete();
+        Task? writer;
+        lock (_gate)
+        {
+            writer = _writer;
+        }
+
+        if (writer is not null)
+        {
+            await writer;
+        }
+    }
+
+    private async Task WriteUntilCompleted()
+    {
+        var batch = new List<DeliveredMessage>(MaxMessagesPerWrite);
+        while (await _delivered.Reader.WaitToReadAsync())
+        {
+            if (!_delivered.Reader.Completion.IsCompleted)
+            {
+                await Task.Delay(Gather);
+            }
+
+            while (batch.Count < MaxMessagesPerWrite && _delivered.Reader.TryRead(out var message))
+            {
+                batch.Add(message);
+            }
+
+            try
+            {
+                await Write(batch);
+            }
+            catch (Exception exception)
+            {
+                LogForgetDeferred(exception, batch.Count, exception.GetType().Name);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task Write(List<DeliveredMessage> batch)
+    {
+        var messageIds = batch.Select(m => m.InboxMessageId).ToArray();
+        var consumerIds = batch.Select(m => m.InboxConsumerId).ToArray();
+        var deliveredAt = batch.Select(m => m.DeliveredAt).ToArray();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand("""
+                    DELETE FROM outbox_message o USING unnest($1, $2) AS d(message_id, consumer_id)
+                    WHERE o.inbox_message_id = d.message_id AND o.inbox_consumer_id = d.consumer_id
+                    """)
+                {
+                    Parameters = { UuidArray(messageIds), UuidArray(consumerIds) },
+                },
+                new NpgsqlBatchCommand("""
+                    UPDATE inbox_state i SET delivered = d.delivered_at
+                    FROM unnest($1, $2, $3) AS d(message_id, consumer_id, delivered_at)
+                    WHERE i.message_id = d.message_id AND i.consumer_id = d.consumer_id
+                    """)
+                {
+                    Parameters =
+                    {
+                        UuidArray(messageIds), UuidArray(consumerIds),
+                        new NpgsqlParameter<DateTimeOffset[]> { TypedValue = deliveredAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
+                    },
+                },
+            },
+        };
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static NpgsqlParameter<Guid[]> UuidArray(Guid[] values) =>
+        new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark {Count} delivered messages as delivered ({ErrorType}); the outbox sweeper sends them once more and their consumers' inboxes drop the copies")]
+    private partial void LogForgetDeferred(Exception exception, int count, string errorType);
+
+    private readonly record struct DeliveredMessage(Guid InboxMessageId, Guid InboxConsumerId, DateTimeOffset DeliveredAt);
+}
