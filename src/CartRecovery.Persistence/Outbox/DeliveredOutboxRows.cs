@@ -1,14 +1,13 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CartRecovery.Persistence.Outbox;
 
 /// <summary>
 /// Forgets messages whose outbox rows the broker confirmed: deletes the rows and marks the inbox row delivered,
 /// outside the message's transaction. Messages that ask while a write is running share the next one: one statement
-/// pair and one commit for all of them, where each used to take a round trip and a commit of its own (half of all
+/// batch and one commit for all of them, where each used to take a round trip and a commit of its own (half of all
 /// commits under load). A write gathers what arrives within a few milliseconds. A write that fails, or one
 /// lost with the process, leaves the rows to <see cref="UndeliveredOutboxSweeper"/>, which sends them once more
 /// under the same message ids for the consumers' inboxes to drop.
@@ -84,42 +83,32 @@ public sealed partial class DeliveredOutboxRows(NpgsqlDataSource dataSource, ILo
         }
     }
 
+    // A statement pair per message, one round trip and one commit for all: a statement that joins a list of keys
+    // gets a cached plan made while the tables were small, a sequential scan of the whole inbox it would keep.
     private async Task Write(List<DeliveredMessage> batch)
     {
-        var messageIds = batch.Select(m => m.InboxMessageId).ToArray();
-        var consumerIds = batch.Select(m => m.InboxConsumerId).ToArray();
-        var deliveredAt = batch.Select(m => m.DeliveredAt).ToArray();
         await using var connection = await dataSource.OpenConnectionAsync();
-        await using var command = new NpgsqlBatch(connection)
+        // No transaction object: a batch runs as one implicit transaction, committed with its one round trip.
+        await using var command = new NpgsqlBatch(connection);
+        foreach (var message in batch)
         {
-            BatchCommands =
+            command.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM outbox_message WHERE inbox_message_id = $1 AND inbox_consumer_id = $2")
             {
-                new NpgsqlBatchCommand("""
-                    DELETE FROM outbox_message o USING unnest($1, $2) AS d(message_id, consumer_id)
-                    WHERE o.inbox_message_id = d.message_id AND o.inbox_consumer_id = d.consumer_id
-                    """)
+                Parameters = { new NpgsqlParameter<Guid> { TypedValue = message.InboxMessageId }, new NpgsqlParameter<Guid> { TypedValue = message.InboxConsumerId } },
+            });
+            command.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE inbox_state SET delivered = $1 WHERE message_id = $2 AND consumer_id = $3")
+            {
+                Parameters =
                 {
-                    Parameters = { UuidArray(messageIds), UuidArray(consumerIds) },
+                    new NpgsqlParameter<DateTimeOffset> { TypedValue = message.DeliveredAt },
+                    new NpgsqlParameter<Guid> { TypedValue = message.InboxMessageId },
+                    new NpgsqlParameter<Guid> { TypedValue = message.InboxConsumerId },
                 },
-                new NpgsqlBatchCommand("""
-                    UPDATE inbox_state i SET delivered = d.delivered_at
-                    FROM unnest($1, $2, $3) AS d(message_id, consumer_id, delivered_at)
-                    WHERE i.message_id = d.message_id AND i.consumer_id = d.consumer_id
-                    """)
-                {
-                    Parameters =
-                    {
-                        UuidArray(messageIds), UuidArray(consumerIds),
-                        new NpgsqlParameter<DateTimeOffset[]> { TypedValue = deliveredAt, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-                    },
-                },
-            },
-        };
+            });
+        }
+
         await command.ExecuteNonQueryAsync();
     }
-
-    private static NpgsqlParameter<Guid[]> UuidArray(Guid[] values) =>
-        new() { TypedValue = values, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid };
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark {Count} delivered messages as delivered ({ErrorType}); the outbox sweeper sends them once more and their consumers' inboxes drop the copies")]
     private partial void LogForgetDeferred(Exception exception, int count, string errorType);

@@ -33,8 +33,11 @@ public sealed class RowMapping<T>
         ColumnList = string.Join(", ", _columns.Select(c => c.Name));
         var keyName = _columns[0].Name;
         SelectForUpdate = $"SELECT {ColumnList} FROM {qualified} WHERE {keyName} = $1 FOR UPDATE";
-        // Locks as it returns rows, so in key order: the same order as loading the keys one by one in turn.
-        SelectAllForUpdate = $"SELECT {ColumnList} FROM {qualified} WHERE {keyName} = ANY($1) ORDER BY {keyName} FOR UPDATE";
+        // One locked index lookup per key, in the order of the keys given (the caller sorts them). Not "= ANY($1)":
+        // the plan PostgreSQL caches for a prepared statement is made while the table is small, and for a list of
+        // keys on a small table it is a sequential scan, kept after the table has grown. A lateral subquery that
+        // locks cannot be merged into a join, so every plan looks up each key by its index.
+        SelectAllForUpdate = $"SELECT found.* FROM unnest($1) AS wanted(key) CROSS JOIN LATERAL (SELECT {ColumnList} FROM {qualified} WHERE {keyName} = wanted.key FOR UPDATE) AS found";
         Insert = $"INSERT INTO {qualified} ({string.Join(", ", _insertColumns.Select(c => c.Name))}) VALUES ({string.Join(", ", _insertColumns.Select((_, i) => $"${i + 1}"))})";
         InsertIfMissing = $"{Insert} ON CONFLICT ({keyName}) DO NOTHING";
         Update = $"UPDATE {qualified} SET {string.Join(", ", _columns.Skip(1).Select((c, i) => $"{c.Name} = ${i + 2}"))} WHERE {keyName} = $1";
@@ -48,7 +51,7 @@ public sealed class RowMapping<T>
     /// <summary>Loads the row and locks it until the transaction ends. Its one parameter is the key.</summary>
     public string SelectForUpdate { get; }
 
-    /// <summary>As <see cref="SelectForUpdate"/>, for every key in its one parameter (an array), in key order.</summary>
+    /// <summary>As <see cref="SelectForUpdate"/>, for every key in its one parameter (an array), locked in the array's order.</summary>
     public string SelectAllForUpdate { get; }
 
     public string Insert { get; }

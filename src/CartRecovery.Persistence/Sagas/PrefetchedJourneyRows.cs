@@ -36,6 +36,7 @@ public sealed class PrefetchedJourneyRows
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var journey in byJourney)
         {
+            // Locked in this order, the same on every host.
             var keys = journey.Select(x => x.Row.Key).Distinct().Order().ToArray();
             batch.BatchCommands.Add(journey.First().Row.Correlation.LoadAndLockAll(dbContext, keys));
         }
