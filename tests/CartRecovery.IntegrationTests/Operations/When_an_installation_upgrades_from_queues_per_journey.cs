@@ -1,14 +1,10 @@
-using System.Text;
-using System.Text.Json;
 using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys;
 using CartRecovery.Scheduling;
 using MassTransit;
-using MassTransit.Serialization;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using RabbitMQ.Client;
 
 namespace CartRecovery.IntegrationTests.Operations;
 
@@ -27,8 +23,7 @@ public sealed class When_an_installation_upgrades_from_queues_per_journey(Servic
     {
         _queues = await BrokerQueues.Connect(services.RabbitMq);
         await _queues.DeclareConsumerQueue(LegacyCartQueue, "CartRecovery.Contracts:CartItemAdded");
-        await _queues.Put(LegacyCartQueue, new BasicProperties { ContentType = "application/vnd.masstransit+json", Persistent = true },
-            Envelope(CartEvents.ItemAdded(_waitingCart)));
+        await _queues.Put(LegacyCartQueue, RawEnvelope.Properties(), RawEnvelope.Body(CartEvents.ItemAdded(_waitingCart)));
 
         _host = await TestHost.Start(services, await services.CreateDatabase(), o =>
             o.Settings["Journeys:CartAbandonment:IdleTimeout"] = "00:05:00");
@@ -55,16 +50,6 @@ public sealed class When_an_installation_upgrades_from_queues_per_journey(Servic
 
         Assert.False(await _queues.Exists(LegacyCartQueue));
     }
-
-    private static byte[] Envelope(CartItemAdded message) =>
-        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-        {
-            messageId = NewId.NextGuid(),
-            messageType = new[] { "urn:message:CartRecovery.Contracts:CartItemAdded" },
-            message,
-            sentTime = DateTime.UtcNow,
-            headers = new Dictionary<string, object>(),
-        }, SystemTextJsonMessageSerializer.Options));
 
     private async Task ScheduleForLegacyQueue(CartItemAdded message)
     {

@@ -1,11 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using CartRecovery.Contracts;
 using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys;
-using MassTransit;
-using MassTransit.Serialization;
-using RabbitMQ.Client;
 
 namespace CartRecovery.IntegrationTests.Operations;
 
@@ -49,24 +44,12 @@ public sealed class When_an_installation_upgrades_with_journey_ends_bound_to_cus
         };
         // Both to one queue would arrive in this order and, being one customer's, be consumed in it.
         await _queues.PublishInOrder(
-            (JourneyEndedExchange, Persistent(), Envelope("CartJourneyEnded", ended)),
-            ("CartRecovery.Contracts:CartItemAdded", Persistent(), Envelope("CartItemAdded", CartEvents.ItemAdded(_nextCart, customerId: _customerId))));
+            (JourneyEndedExchange, RawEnvelope.Properties(), RawEnvelope.Body(ended)),
+            ("CartRecovery.Contracts:CartItemAdded", RawEnvelope.Properties(), RawEnvelope.Body(CartEvents.ItemAdded(_nextCart, customerId: _customerId))));
 
         await Eventually.Until(() => _host.Database.CartState(_nextCart), s => s == "Active", TimeSpan.FromSeconds(30), "next event applied");
 
         Assert.Equal("issued", await _host.Database.Scalar<string>(
             "SELECT status FROM discount_code WHERE journey_id = @journey_id", ("journey_id", _endedJourney)));
     }
-
-    private static BasicProperties Persistent() => new() { ContentType = "application/vnd.masstransit+json", Persistent = true };
-
-    private static byte[] Envelope<T>(string type, T message) =>
-        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new
-        {
-            messageId = NewId.NextGuid(),
-            messageType = new[] { $"urn:message:CartRecovery.Contracts:{type}" },
-            message,
-            sentTime = DateTime.UtcNow,
-            headers = new Dictionary<string, object>(),
-        }, SystemTextJsonMessageSerializer.Options));
 }
