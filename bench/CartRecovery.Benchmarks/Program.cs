@@ -55,25 +55,31 @@ if (!quick && options.Measures("service"))
     await ServiceThroughput.Run(env, carts: plan.Carts / 3, sustain: TimeSpan.FromSeconds(1));
 }
 
-for (var run = 1; run <= plan.Runs && options.Measures("baselines"); run++)
+// Each run measures the baselines and then the service, so that every service run has baselines from minutes
+// around it: on a shared box the speed drifts, and baselines all measured first would set the service against
+// another machine's figures.
+for (var run = 1; run <= plan.Runs; run++)
 {
-    Log($"baselines, run {run}/{plan.Runs}");
-    results.RawRabbitMq.Add(await Baselines.RawRabbitMq(env, plan.RawMessages));
-    Log($"  raw RabbitMQ {results.RawRabbitMq[^1]:F0} msg/s");
-    results.NpgsqlUpsert.Add(await Baselines.NpgsqlUpsert(env, plan.Upserts));
-    Log($"  Npgsql upsert {results.NpgsqlUpsert[^1]:F0} rows/s");
-    results.MassTransitNoop.Add(await Baselines.MassTransitNoop(env, plan.MassTransitMessages));
-    Log($"  MassTransit no-op {results.MassTransitNoop[^1]:F0} msg/s");
-    results.MassTransitUpsert.Add(await Baselines.MassTransitUpsert(env, plan.MassTransitMessages));
-    Log($"  MassTransit upsert {results.MassTransitUpsert[^1]:F0} msg/s");
-}
+    if (options.Measures("baselines"))
+    {
+        Log($"baselines, run {run}/{plan.Runs}");
+        results.RawRabbitMq.Add(await Baselines.RawRabbitMq(env, plan.RawMessages));
+        Log($"  raw RabbitMQ {results.RawRabbitMq[^1]:F0} msg/s");
+        results.NpgsqlUpsert.Add(await Baselines.NpgsqlUpsert(env, plan.Upserts));
+        Log($"  Npgsql upsert {results.NpgsqlUpsert[^1]:F0} rows/s");
+        results.MassTransitNoop.Add(await Baselines.MassTransitNoop(env, plan.MassTransitMessages));
+        Log($"  MassTransit no-op {results.MassTransitNoop[^1]:F0} msg/s");
+        results.MassTransitUpsert.Add(await Baselines.MassTransitUpsert(env, plan.MassTransitMessages));
+        Log($"  MassTransit upsert {results.MassTransitUpsert[^1]:F0} msg/s");
+    }
 
-for (var run = 1; run <= plan.Runs && options.Measures("service"); run++)
-{
-    Log($"service throughput, run {run}/{plan.Runs} ({plan.Carts} carts, {plan.Carts * ServiceThroughput.EventsPerCart} events)");
-    var service = await ServiceThroughput.Run(env, plan.Carts, plan.Sustain);
-    results.Service.Add(service);
-    Log($"  {service.EventsPerSecond:F0} events/s, {service.StatementsPerEvent:F1} statements/event, {service.CommitsPerEvent:F2} commits/event, faults {service.Faults}");
+    if (options.Measures("service"))
+    {
+        Log($"service throughput, run {run}/{plan.Runs} ({plan.Carts} carts, {plan.Carts * ServiceThroughput.EventsPerCart} events)");
+        var service = await ServiceThroughput.Run(env, plan.Carts, plan.Sustain);
+        results.Service.Add(service);
+        Log($"  {service.EventsPerSecond:F0} events/s, {service.StatementsPerEvent:F1} statements/event, {service.CommitsPerEvent:F2} commits/event, faults {service.Faults}");
+    }
 }
 
 // Each latency row runs at half of what its own path delivers when everything is sent at once: above a path's

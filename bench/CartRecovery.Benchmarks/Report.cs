@@ -152,7 +152,7 @@ internal static class Report
 
         L($"# Benchmarks");
         L($"");
-        L($"Produced by `dotnet run -c Release --project bench/CartRecovery.Benchmarks{(quick ? " -- --quick" : "")}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC in {r.Elapsed.TotalMinutes:F1} min ({(quick ? "quick mode" : "full mode")}; every figure is the median of {n} run{(n == 1 ? "" : "s")}{(quick ? "" : ", after one unmeasured warm-up pass of the baselines and the service")}).");
+        L($"Produced by `dotnet run -c Release --project bench/CartRecovery.Benchmarks{(quick ? " -- --quick" : "")}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC in {r.Elapsed.TotalMinutes:F1} min ({(quick ? "quick mode" : "full mode")}; every figure is the median of {n} run{(n == 1 ? "" : "s")}{(quick ? "" : ", after one unmeasured warm-up pass of the baselines and the service; each run measures the baselines and then the service")}).");
         L($"");
         L($"| machine | versions |");
         L($"|---|---|");
