@@ -20,7 +20,7 @@ internal static class EmailLatency
             var customers = new LatencyCustomers(emails);
             await customers.Publish(bus, database);
 
-            var sink = SinkReceipts.Watch(env.Maildir, customers);
+            using var sink = SinkReceipts.Watch(env.Maildir, customers);
             var receipts = Task.Run(() => sink.All(TimeSpan.FromMinutes(3)));
             var endpoint = await bus.GetSendEndpoint(JourneyEndpoints.EmailDispatcher);
             var published = await PacedSends.Run(emails, rate, i => endpoint.Send(Request(customers.Id(i))));

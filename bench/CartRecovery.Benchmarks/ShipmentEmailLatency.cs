@@ -26,7 +26,7 @@ internal static class ShipmentEmailLatency
             await database.WaitForCount("/* bench-probe */ SELECT count(*) FROM post_purchase_state WHERE current_state = 'Placed'", emails,
                 TimeSpan.FromMinutes(2), "post-purchase journeys did not all reach Placed");
 
-            var sink = SinkReceipts.Watch(env.Maildir, customers);
+            using var sink = SinkReceipts.Watch(env.Maildir, customers);
             var receipts = Task.Run(() => sink.All(TimeSpan.FromMinutes(3)));
             var published = await PacedSends.Run(emails, rate, i => bus.Publish(CartEvents.Shipped(orders[i], customers.Id(i))));
             return LatencyRun.From(rate, published, await receipts);
