@@ -16,7 +16,7 @@ public sealed partial class DeliveredOutboxRows(NpgsqlDataSource dataSource, ILo
 {
     private const int MaxMessagesPerWrite = 256;
 
-    // Nobody waits for a forget (the sweeper only looks at rows minutes old), so waiting a little to gather more of
+    // Nobody waits for a forget (the sweeper only looks at rows a minute old), so waiting a little to gather more of
     // them into one commit costs no one anything.
     private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
 
@@ -35,7 +35,14 @@ public sealed partial class DeliveredOutboxRows(NpgsqlDataSource dataSource, ILo
 
         lock (_gate)
         {
-            _writer ??= Task.Run(WriteUntilCompleted);
+            if (_writer is null)
+            {
+                // The writer outlives the message that starts it; it must not carry that message's trace or scope.
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _writer = Task.Run(WriteUntilCompleted);
+                }
+            }
         }
     }
 
