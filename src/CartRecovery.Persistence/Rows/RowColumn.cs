@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
@@ -23,13 +24,21 @@ public sealed class RowColumn
     private readonly Func<object, object?> _get;
     private readonly Action<object, object?> _set;
     private readonly bool _nullable;
+    private readonly ValueComparer? _comparer;
 
-    private RowColumn(string name, RelationalTypeMapping mapping, PropertyInfo property, bool nullable)
+    private RowColumn(string name, RelationalTypeMapping mapping, PropertyInfo property, bool nullable, ValueComparer comparer)
     {
         Name = name;
         _mapping = mapping;
         _converter = mapping.Converter;
         _nullable = nullable;
+        // Only plain values are compared. A collection can change in place under its snapshot, and a converted value
+        // (JSON) would cost a serialization to compare: those columns are always written.
+        var clrType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        _comparer = _converter is null && (clrType.IsPrimitive || clrType.IsEnum || clrType == typeof(string) || clrType == typeof(Guid)
+            || clrType == typeof(DateTimeOffset) || clrType == typeof(DateTime) || clrType == typeof(decimal))
+            ? comparer
+            : null;
         var providerType = _converter?.ProviderClrType ?? mapping.ClrType;
         providerType = Nullable.GetUnderlyingType(providerType) ?? providerType;
         _readProvider = ReadAsMethod.MakeGenericMethod(providerType).CreateDelegate<Func<NpgsqlDataReader, int, object?>>();
@@ -44,8 +53,16 @@ public sealed class RowColumn
     {
         var clrProperty = property.PropertyInfo
             ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR property to read and write.");
-        return new RowColumn($"\"{property.GetColumnName(table)}\"", property.GetRelationalTypeMapping(), clrProperty, property.IsNullable);
+        return new RowColumn($"\"{property.GetColumnName(table)}\"", property.GetRelationalTypeMapping(), clrProperty, property.IsNullable,
+            property.GetValueComparer());
     }
+
+    /// <summary>The column's value in <paramref name="instance"/>, as <see cref="Changed"/> compares it later.</summary>
+    public object? Snapshot(object instance) => _comparer?.Snapshot(_get(instance));
+
+    /// <summary>Whether <paramref name="instance"/> holds something other than <paramref name="snapshot"/>; always true
+    /// for a column that is not compared.</summary>
+    public bool Changed(object instance, object? snapshot) => _comparer is null || !_comparer.Equals(snapshot, _get(instance));
 
     public void Read(NpgsqlDataReader reader, int ordinal, object instance)
     {

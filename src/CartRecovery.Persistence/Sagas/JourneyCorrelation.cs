@@ -1,3 +1,4 @@
+using CartRecovery.Persistence.Rows;
 using MassTransit;
 using Npgsql;
 
@@ -15,7 +16,8 @@ public abstract class JourneyCorrelation
     /// <summary>Loads and locks the rows of every key (rows that exist only), in key order.</summary>
     public abstract NpgsqlBatchCommand LoadAndLockAll(JourneyDbContext dbContext, Guid[] rowKeys);
 
-    public abstract object Read(JourneyDbContext dbContext, NpgsqlDataReader reader);
+    /// <summary>Reads a loaded row, with what it held (<see cref="RowSnapshot"/>).</summary>
+    public abstract object Read(JourneyDbContext dbContext, NpgsqlDataReader reader, out RowSnapshot original);
 
     /// <summary>The key of a row <see cref="Read"/> returned.</summary>
     public abstract Guid KeyOf(object row);

@@ -86,7 +86,8 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
             await using var reader = await batch.ExecuteReaderAsync(CancellationToken);
             if (await reader.ReadAsync(CancellationToken))
             {
-                instance = _rows.Read(reader);
+                instance = _rows.Read(reader, out var original);
+                _prefetched.Remember(instance, original);
             }
         }
 
@@ -109,7 +110,7 @@ public sealed class PostgresSagaRepositoryContext<TSaga, TMessage>
             versioned.Version++;
         }
 
-        _writes.AddExactlyOne(_rows.ForUpdate(context.Saga), $"{typeof(TSaga).Name} {context.Saga.CorrelationId}");
+        _writes.AddExactlyOne(_rows.ForUpdate(context.Saga, _prefetched.OriginalOf(context.Saga)), $"{typeof(TSaga).Name} {context.Saga.CorrelationId}");
         return Task.CompletedTask;
     }
 

@@ -1,20 +1,26 @@
+using CartRecovery.Persistence.Rows;
 using Npgsql;
 
 namespace CartRecovery.Persistence.Sagas;
 
 /// <summary>The journey rows the current message transaction loaded and locked before its journeys ran
 /// (<see cref="JourneyRowPrefetch"/>). A journey's load takes its row from here; a row known not to exist costs no
-/// statement either.</summary>
+/// statement either. It also keeps what each row held when it was read, so its update writes only what changed.</summary>
 public sealed class PrefetchedJourneyRows
 {
     private readonly Dictionary<(Type Journey, Guid Key), object?> _rows = [];
+    private readonly Dictionary<object, RowSnapshot> _originals = new(ReferenceEqualityComparer.Instance);
 
-    public void Clear() => _rows.Clear();
+    public void Clear()
+    {
+        _rows.Clear();
+        _originals.Clear();
+    }
 
     public Task Load(JourneyDbContext dbContext, NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<JourneyRowKey> rows, CancellationToken cancellationToken)
     {
-        _rows.Clear();
+        Clear();
         return LoadAll(dbContext, connection, transaction, [.. rows.Select(row => (this, row))], cancellationToken);
     }
 
@@ -45,17 +51,25 @@ public sealed class PrefetchedJourneyRows
         foreach (var journey in byJourney)
         {
             var correlation = journey.First().Row.Correlation;
-            var found = new Dictionary<Guid, object>();
+            var found = new Dictionary<Guid, (object Row, RowSnapshot Original)>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                var loaded = correlation.Read(dbContext, reader);
-                found[correlation.KeyOf(loaded)] = loaded;
+                var loaded = correlation.Read(dbContext, reader, out var original);
+                found[correlation.KeyOf(loaded)] = (loaded, original);
             }
 
             foreach (var (into, row) in journey)
             {
                 // Each message gets its own instance: the journeys change what they load.
-                into._rows[(journey.Key, row.Key)] = found.Remove(row.Key, out var loaded) ? loaded : null;
+                if (found.Remove(row.Key, out var loaded))
+                {
+                    into._rows[(journey.Key, row.Key)] = loaded.Row;
+                    into._originals[loaded.Row] = loaded.Original;
+                }
+                else
+                {
+                    into._rows[(journey.Key, row.Key)] = null;
+                }
             }
 
             await reader.NextResultAsync(cancellationToken);
@@ -81,6 +95,12 @@ public sealed class PrefetchedJourneyRows
     public bool Exists<TSaga>(Guid key)
         where TSaga : class =>
         _rows.TryGetValue((typeof(TSaga), key), out var loaded) && loaded is not null;
+
+    /// <summary>Keeps what a row loaded on its own (not prefetched) held.</summary>
+    public void Remember(object row, RowSnapshot original) => _originals[row] = original;
+
+    /// <summary>What this row held when this transaction read it; null for a row it did not read (a new journey).</summary>
+    public RowSnapshot? OriginalOf(object row) => _originals.GetValueOrDefault(row);
 
     /// <summary>Forgets what is known of a row this transaction is about to write itself.</summary>
     public void Forget<TSaga>(Guid key)

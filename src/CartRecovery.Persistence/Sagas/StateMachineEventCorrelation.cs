@@ -31,7 +31,8 @@ public sealed class StateMachineEventCorrelation<TSaga, TMessage>(EventCorrelati
     public override NpgsqlBatchCommand LoadAndLockAll(JourneyDbContext dbContext, Guid[] rowKeys) =>
         new(RowMapping<TSaga>.For(dbContext).SelectAllForUpdate) { Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = rowKeys } } };
 
-    public override object Read(JourneyDbContext dbContext, NpgsqlDataReader reader) => RowMapping<TSaga>.For(dbContext).Read(reader);
+    public override object Read(JourneyDbContext dbContext, NpgsqlDataReader reader, out RowSnapshot original) =>
+        RowMapping<TSaga>.For(dbContext).Read(reader, out original);
 
     public override Guid KeyOf(object row) => ((TSaga)row).CorrelationId;
 

@@ -78,6 +78,52 @@ public sealed class When_journey_rows_are_read_and_written_without_ef(ServiceEnd
         Assert.Empty(read.Lines);
     }
 
+    [Fact]
+    public async Task Should_write_every_change_made_since_the_row_was_read_and_leave_the_other_columns_out()
+    {
+        await using var db = NewContext();
+        var rows = RowMapping<CartAbandonmentState>.For(db);
+        var stored = FullCart();
+        Assert.Equal(1, await Execute(rows.ForInsert(rows.Insert, stored)));
+
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        CartAbandonmentState cart;
+        RowSnapshot original;
+        await using (var select = new NpgsqlCommand(rows.SelectForUpdate, connection, transaction) { Parameters = { new NpgsqlParameter { Value = stored.CorrelationId } } })
+        await using (var reader = await select.ExecuteReaderAsync())
+        {
+            Assert.True(await reader.ReadAsync());
+            cart = rows.Read(reader, out original);
+        }
+
+        // Collections changed in place, a value set, a value cleared.
+        cart.Lines.Add(Line("sku-3"));
+        cart.RecentEventIds.Add(Guid.NewGuid());
+        cart.CurrentState = "Active";
+        cart.AbandonedAt = null;
+        cart.Version++;
+        var update = rows.ForUpdate(cart, original);
+        await using (var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { update } })
+        {
+            await batch.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+
+        Assert.Equal(Json(cart), Json(await Find<CartAbandonmentState>(db, cart.CorrelationId)));
+        var written = update.CommandText[..update.CommandText.IndexOf(" WHERE ", StringComparison.Ordinal)];
+        foreach (var column in new[] { "lines", "recent_event_ids", "current_state", "abandoned_at", "version" })
+        {
+            Assert.Contains($"\"{column}\" = ", written, StringComparison.Ordinal);
+        }
+
+        foreach (var column in new[] { "customer_id", "started_at", "outcome", "order_id", "idle_timeout_token_id" })
+        {
+            Assert.DoesNotContain($"\"{column}\"", written, StringComparison.Ordinal);
+        }
+    }
+
     private async Task PlainWriteEfRead<T>(T instance, Action<T> change)
         where T : class, ISaga
     {

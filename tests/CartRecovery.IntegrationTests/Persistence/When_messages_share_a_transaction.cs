@@ -184,7 +184,8 @@ public sealed class When_messages_share_a_transaction(ServiceEndpoints services)
         public override NpgsqlBatchCommand LoadAndLockAll(JourneyDbContext dbContext, Guid[] rowKeys) =>
             new(RowMapping<CartAbandonmentState>.For(dbContext).SelectAllForUpdate) { Parameters = { new NpgsqlParameter<Guid[]> { TypedValue = rowKeys } } };
 
-        public override object Read(JourneyDbContext dbContext, NpgsqlDataReader reader) => RowMapping<CartAbandonmentState>.For(dbContext).Read(reader);
+        public override object Read(JourneyDbContext dbContext, NpgsqlDataReader reader, out RowSnapshot original) =>
+            RowMapping<CartAbandonmentState>.For(dbContext).Read(reader, out original);
 
         public override Guid KeyOf(object row) => ((CartAbandonmentState)row).CorrelationId;
     }
