@@ -17,14 +17,15 @@ internal static class EmailLatency
         try
         {
             var bus = app.Services.GetRequiredService<IBus>();
-            var customers = new LatencyCustomers(emails);
-            await customers.Publish(bus, database);
-
-            using var sink = SinkReceipts.Watch(env.Maildir, customers);
-            var receipts = Task.Run(() => sink.All(TimeSpan.FromMinutes(3)));
             var endpoint = await bus.GetSendEndpoint(JourneyEndpoints.EmailDispatcher);
-            var published = await PacedSends.Run(emails, rate, i => endpoint.Send(Request(customers.Id(i))));
-            return LatencyRun.From(rate, published, await receipts);
+            async Task<LatencyRun> Requests(LatencyCustomers customers)
+            {
+                await customers.Publish(bus, database);
+                return await TimedEmails.Time(env, customers, rate, i => endpoint.Send(Request(customers.Id(i))));
+            }
+
+            await Requests(new LatencyCustomers(TimedEmails.WarmUpEmails));
+            return await Requests(new LatencyCustomers(emails));
         }
         finally
         {

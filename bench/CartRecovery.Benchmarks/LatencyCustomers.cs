@@ -24,6 +24,9 @@ internal sealed class LatencyCustomers
 
     public string Email(int i) => $"{Id(i)}@example.com";
 
+    /// <summary>A SQL LIKE pattern that matches this run's customer ids and no one else's.</summary>
+    public string IdPattern => $"{_tag}-%";
+
     /// <summary>The index of the customer an email's text is addressed to, or null when it is not one of ours.</summary>
     public int? RecipientIn(string text)
     {
@@ -38,7 +41,7 @@ internal sealed class LatencyCustomers
     {
         await Parallel.ForEachAsync(Enumerable.Range(0, Count), new ParallelOptions { MaxDegreeOfParallelism = 16 },
             async (i, cancellationToken) => await bus.Publish(CartEvents.Profile(Id(i), Email(i)), cancellationToken));
-        await database.WaitForCount("/* bench-probe */ SELECT count(*) FROM customer_profile WHERE email IS NOT NULL", Count,
+        await database.WaitForCount($"/* bench-probe */ SELECT count(*) FROM customer_profile WHERE email IS NOT NULL AND customer_id LIKE '{IdPattern}'", Count,
             TimeSpan.FromMinutes(2), "customer profiles were not projected");
     }
 }
