@@ -26,9 +26,9 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        NpgsqlCommand Command(string sql)
+        NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] more)
         {
-            var command = new NpgsqlCommand(sql, connection, transaction);
+            var command = new NpgsqlBatchCommand(sql);
             command.Parameters.AddWithValue("journey_id", request.JourneyId);
             command.Parameters.AddWithValue("step", request.Step);
             command.Parameters.AddWithValue("customer_id", request.CustomerId);
@@ -36,20 +36,34 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
             command.Parameters.AddWithValue("longest", longestSend);
             command.Parameters.AddWithValue("claimed", LedgerStatus.Claimed);
             command.Parameters.AddWithValue("waiting", LedgerStatus.Waiting);
+            foreach (var (name, value) in more)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
             return command;
         }
 
-        await using (var lockCustomer = Command("SELECT pg_advisory_xact_lock(@lock_space, hashtext(@customer_id))"))
+        // One round trip: the customer's claim lock first, then, under it, what counts toward the cap, who contends for
+        // the last slot, and this step's own contention withdrawn.
+        List<SentEmail> slots;
+        List<ContactRequest> contenders;
+        await using (var underLock = new NpgsqlBatch(connection, transaction)
         {
-            lockCustomer.Parameters.AddWithValue("lock_space", CustomerClaimLockSpace);
-            await lockCustomer.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        var slots = await ReadSlots(Command(SlotsSql), now - options.Value.Window, cancellationToken);
-        var contenders = await ReadContenders(Command(ContendersSql), now - ContenderLifetime(longestSend), cancellationToken);
-        await using (var withdraw = Command(WithdrawSql))
+            BatchCommands =
+            {
+                Command("SELECT pg_advisory_xact_lock(@lock_space, hashtext(@customer_id))", ("lock_space", CustomerClaimLockSpace)),
+                Command(SlotsSql, ("since", now - options.Value.Window), ("counted", CountedStatuses)),
+                Command(ContendersSql, ("live_since", now - ContenderLifetime(longestSend))),
+                Command(WithdrawSql),
+            },
+        })
+        await using (var reader = await underLock.ExecuteReaderAsync(cancellationToken))
         {
-            await withdraw.ExecuteNonQueryAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            slots = await ReadSlots(reader, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            contenders = await ReadContenders(reader, request.CustomerId, cancellationToken);
         }
 
         if (policy.CheckSlot(request, slots, contenders, now) is { } heldBack)
@@ -58,55 +72,54 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
             return new ClaimAttempt(ClaimResult.HeldBack, heldBack);
         }
 
-        await using var claim = Command("""
-            INSERT INTO send_ledger (journey_id, step, journey, customer_id, status, message_id, claimed_at)
-            SELECT @journey_id, @step, @journey, @customer_id, @claimed, @message_id, @now
-            WHERE EXISTS (SELECT 1 FROM customer_profile profile
-                          WHERE customer_id = @customer_id AND marketing_consent AND NOT unsubscribed
-                            AND NOT EXISTS (SELECT 1 FROM erased_customer erased WHERE erased.pseudonym = @pseudonym
-                                            AND (profile.consent_changed_at IS NULL OR erased.erased_at >= profile.consent_changed_at)))
-              AND NOT EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id)
-              AND NOT EXISTS (SELECT 1 FROM send_ledger earlier
-                              WHERE earlier.journey_id = @journey_id AND earlier.step < @step
-                                AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest)))
-            ON CONFLICT (journey_id, step) DO UPDATE SET status = @claimed, claimed_at = @now, message_id = @message_id
-            WHERE send_ledger.status = @waiting
-            """);
-        claim.Parameters.AddWithValue("journey", request.Journey);
-        claim.Parameters.AddWithValue("pseudonym", pseudonyms.Of(request.CustomerId));
-        claim.Parameters.AddWithValue("message_id", messageId);
-        if (await claim.ExecuteNonQueryAsync(cancellationToken) == 1)
+        // One more round trip: the claim, why it was refused (read only then, in the order the claim's own conditions
+        // would refuse it), and the commit.
+        var pseudonym = pseudonyms.Of(request.CustomerId);
+        var claim = Command(ClaimSql, ("journey", request.Journey), ("pseudonym", pseudonym), ("message_id", messageId));
+        await using var decided = new NpgsqlBatch(connection, transaction)
         {
-            await transaction.CommitAsync(cancellationToken);
-            return new ClaimAttempt(ClaimResult.Claimed);
-        }
-
-        // Refused: one round trip says why, in the order the claim's own conditions would.
-        await using var why = Command("""
-            SELECT EXISTS (SELECT 1 FROM send_ledger WHERE journey_id = @journey_id AND step = @step AND status <> @waiting),
-                   EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id),
-                   EXISTS (SELECT 1 FROM send_ledger earlier
-                           WHERE earlier.journey_id = @journey_id AND earlier.step < @step
-                             AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest))),
-                   EXISTS (SELECT 1 FROM erased_customer erased WHERE erased.pseudonym = @pseudonym
-                           AND NOT EXISTS (SELECT 1 FROM customer_profile WHERE customer_id = @customer_id
-                                           AND consent_changed_at > erased.erased_at))
-            """);
-        why.Parameters.AddWithValue("pseudonym", pseudonyms.Of(request.CustomerId));
+            BatchCommands = { claim, Command(RefusalSql, ("pseudonym", pseudonym)), new NpgsqlBatchCommand("COMMIT") },
+        };
         ClaimResult refusal;
-        await using (var reader = await why.ExecuteReaderAsync(cancellationToken))
+        // Leaving the block reads past the COMMIT: a commit that fails throws here, before any answer is given.
+        await using (var why = await decided.ExecuteReaderAsync(cancellationToken))
         {
-            await reader.ReadAsync(cancellationToken);
-            refusal = reader.GetBoolean(0) ? ClaimResult.AlreadyClaimed
-                : reader.GetBoolean(1) ? ClaimResult.JourneyCancelled
-                : reader.GetBoolean(2) ? ClaimResult.EarlierStepPending
-                : reader.GetBoolean(3) ? ClaimResult.CustomerErased
+            await why.ReadAsync(cancellationToken);
+            refusal = why.GetBoolean(0) ? ClaimResult.AlreadyClaimed
+                : why.GetBoolean(1) ? ClaimResult.JourneyCancelled
+                : why.GetBoolean(2) ? ClaimResult.EarlierStepPending
+                : why.GetBoolean(3) ? ClaimResult.CustomerErased
                 : ClaimResult.ConsentWithdrawn;
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new ClaimAttempt(refusal);
+        return new ClaimAttempt(claim.RecordsAffected == 1 ? ClaimResult.Claimed : refusal);
     }
+
+    private const string ClaimSql = """
+        INSERT INTO send_ledger (journey_id, step, journey, customer_id, status, message_id, claimed_at)
+        SELECT @journey_id, @step, @journey, @customer_id, @claimed, @message_id, @now
+        WHERE EXISTS (SELECT 1 FROM customer_profile profile
+                      WHERE customer_id = @customer_id AND marketing_consent AND NOT unsubscribed
+                        AND NOT EXISTS (SELECT 1 FROM erased_customer erased WHERE erased.pseudonym = @pseudonym
+                                        AND (profile.consent_changed_at IS NULL OR erased.erased_at >= profile.consent_changed_at)))
+          AND NOT EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id)
+          AND NOT EXISTS (SELECT 1 FROM send_ledger earlier
+                          WHERE earlier.journey_id = @journey_id AND earlier.step < @step
+                            AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest)))
+        ON CONFLICT (journey_id, step) DO UPDATE SET status = @claimed, claimed_at = @now, message_id = @message_id
+        WHERE send_ledger.status = @waiting
+        """;
+
+    private const string RefusalSql = """
+        SELECT EXISTS (SELECT 1 FROM send_ledger WHERE journey_id = @journey_id AND step = @step AND status <> @waiting),
+               EXISTS (SELECT 1 FROM cancelled_journey WHERE journey_id = @journey_id),
+               EXISTS (SELECT 1 FROM send_ledger earlier
+                       WHERE earlier.journey_id = @journey_id AND earlier.step < @step
+                         AND (earlier.status = @waiting OR (earlier.status = @claimed AND earlier.claimed_at > @now - @longest))),
+               EXISTS (SELECT 1 FROM erased_customer erased WHERE erased.pseudonym = @pseudonym
+                       AND NOT EXISTS (SELECT 1 FROM customer_profile WHERE customer_id = @customer_id
+                                       AND consent_changed_at > erased.erased_at))
+        """;
 
     /// <summary>
     /// Registers an email that would take the customer's last free slot as a contender, so claims made meanwhile
@@ -146,11 +159,14 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
     /// emails sent, being sent (or in doubt) and waiting for the relay; never the step itself.</summary>
     public async Task<IReadOnlyList<SentEmail>> SlotsSince(ContactRequest request, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var command = dataSource.CreateCommand(SlotsSql);
+        await using var command = dataSource.CreateCommand(SlotsSql);
         command.Parameters.AddWithValue("journey_id", request.JourneyId);
         command.Parameters.AddWithValue("step", request.Step);
         command.Parameters.AddWithValue("customer_id", request.CustomerId);
-        return await ReadSlots(command, since, cancellationToken);
+        command.Parameters.AddWithValue("since", since);
+        command.Parameters.AddWithValue("counted", CountedStatuses);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await ReadSlots(reader, cancellationToken);
     }
 
     private static readonly string[] CountedStatuses = [LedgerStatus.Claimed, LedgerStatus.Sent, LedgerStatus.Waiting];
@@ -174,13 +190,9 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
     /// <summary>A contender that neither claimed nor withdrew within this long crashed; it blocks nobody.</summary>
     private TimeSpan ContenderLifetime(TimeSpan longestSend) => options.Value.ContentionWindow + longestSend;
 
-    private static async Task<List<SentEmail>> ReadSlots(NpgsqlCommand command, DateTimeOffset since, CancellationToken cancellationToken)
+    private static async Task<List<SentEmail>> ReadSlots(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
-        await using var owned = command;
-        command.Parameters.AddWithValue("since", since);
-        command.Parameters.AddWithValue("counted", CountedStatuses);
         var slots = new List<SentEmail>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             slots.Add(new SentEmail(reader.GetString(0), reader.GetGuid(1), reader.GetInt32(2), reader.GetFieldValue<DateTimeOffset>(3)));
@@ -189,13 +201,9 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
         return slots;
     }
 
-    private static async Task<List<ContactRequest>> ReadContenders(NpgsqlCommand command, DateTimeOffset liveSince, CancellationToken cancellationToken)
+    private static async Task<List<ContactRequest>> ReadContenders(NpgsqlDataReader reader, string customerId, CancellationToken cancellationToken)
     {
-        await using var owned = command;
-        var customerId = (string)command.Parameters["customer_id"].Value!;
-        command.Parameters.AddWithValue("live_since", liveSince);
         var contenders = new List<ContactRequest>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             contenders.Add(new ContactRequest(reader.GetGuid(0), reader.GetString(1), reader.GetInt32(2), customerId,
