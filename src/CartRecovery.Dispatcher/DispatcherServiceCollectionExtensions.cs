@@ -51,6 +51,7 @@ public static class DispatcherServiceCollectionExtensions
         services.AddSingleton<SupportStops>();
         services.AddSingleton<CustomerPseudonym>();
         services.AddSingleton<CustomerProfileStore>();
+        services.AddSingleton<RequestFactsReader>();
         services.AddSingleton<RecentlyViewedProducts>();
         services.AddSingleton<IRetentionPurge, ProductViewPurge>();
         services.AddSingleton<IRetentionPurge, DecisionPurge>();

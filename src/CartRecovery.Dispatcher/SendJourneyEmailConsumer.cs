@@ -25,9 +25,8 @@ namespace CartRecovery.Dispatcher;
 public sealed class SendJourneyEmailConsumer(
     ContactPolicy policy,
     IOptions<ContactPolicyOptions> policyOptions,
-    CustomerProfileStore profiles,
+    RequestFactsReader requestFacts,
     SendLedger ledger,
-    SupportStops supportStops,
     LateJourneyEvents lateEvents,
     CustomerPseudonym pseudonyms,
     DecisionLog decisions,
@@ -50,8 +49,10 @@ public sealed class SendJourneyEmailConsumer(
         var ct = context.CancellationToken;
         var now = clock.GetUtcNow();
         var messageId = messages.MessageIdFor(request.JourneyId, request.Step);
+        var contact = new ContactRequest(request.JourneyId, request.Journey, request.Step, request.CustomerId, request.RequestedAt);
+        var facts = await requestFacts.Read(request, contact, now - policyOptions.Value.Window, ct);
 
-        var entry = await ledger.Find(request.JourneyId, request.Step, ct);
+        var entry = facts.Entry;
         if (entry is not null && entry.Status != LedgerStatus.Waiting)
         {
             var inDoubt = entry.IsInDoubt(now, LongestSend);
@@ -73,7 +74,7 @@ public sealed class SendJourneyEmailConsumer(
             }
         }
 
-        switch (await supportStops.For(request, ct))
+        switch (facts.Stop)
         {
             case SupportStop.CustomerErased:
                 await NotSending();
@@ -93,17 +94,15 @@ public sealed class SendJourneyEmailConsumer(
             return;
         }
 
-        var profile = await profiles.Find(request.CustomerId, ct);
-        var contact = new ContactRequest(request.JourneyId, request.Journey, request.Step, request.CustomerId, request.RequestedAt);
-        var slots = await ledger.SlotsSince(contact, now - policyOptions.Value.Window, ct);
-        var decision = policy.Decide(contact, profile, slots, now);
+        var profile = facts.Profile;
+        var decision = policy.Decide(contact, profile, facts.Slots, now);
         if (!decision.ShouldSend)
         {
             await HoldBack(context, request, decision, now, ct);
             return;
         }
 
-        if (policy.TakesLastSlot(slots, now))
+        if (policy.TakesLastSlot(facts.Slots, now))
         {
             // The last slot goes to the highest-priority email falling due within the contention window, not to
             // whichever arrived first: this one waits out the window, then competes at the claim.

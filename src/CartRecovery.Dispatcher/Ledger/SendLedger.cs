@@ -155,18 +155,18 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>What counts toward the cap for this customer since <paramref name="since"/>, across journeys:
-    /// emails sent, being sent (or in doubt) and waiting for the relay; never the step itself.</summary>
-    public async Task<IReadOnlyList<SentEmail>> SlotsSince(ContactRequest request, DateTimeOffset since, CancellationToken cancellationToken)
+    /// <summary>What counts toward the cap for this customer since <paramref name="since"/>, across journeys: emails
+    /// sent, being sent (or in doubt) and waiting for the relay; never the step itself. For a caller that batches it
+    /// with its other reads; read it with <see cref="ReadSlots"/>.</summary>
+    public static NpgsqlBatchCommand SlotsCommand(ContactRequest request, DateTimeOffset since)
     {
-        await using var command = dataSource.CreateCommand(SlotsSql);
+        var command = new NpgsqlBatchCommand(SlotsSql);
         command.Parameters.AddWithValue("journey_id", request.JourneyId);
         command.Parameters.AddWithValue("step", request.Step);
         command.Parameters.AddWithValue("customer_id", request.CustomerId);
         command.Parameters.AddWithValue("since", since);
         command.Parameters.AddWithValue("counted", CountedStatuses);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await ReadSlots(reader, cancellationToken);
+        return command;
     }
 
     private static readonly string[] CountedStatuses = [LedgerStatus.Claimed, LedgerStatus.Sent, LedgerStatus.Waiting];
@@ -190,7 +190,8 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
     /// <summary>A contender that neither claimed nor withdrew within this long crashed; it blocks nobody.</summary>
     private TimeSpan ContenderLifetime(TimeSpan longestSend) => options.Value.ContentionWindow + longestSend;
 
-    private static async Task<List<SentEmail>> ReadSlots(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    /// <summary>Reads the current result of <see cref="SlotsCommand"/>.</summary>
+    public static async Task<List<SentEmail>> ReadSlots(NpgsqlDataReader reader, CancellationToken cancellationToken)
     {
         var slots = new List<SentEmail>();
         while (await reader.ReadAsync(cancellationToken))
@@ -213,17 +214,18 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
         return contenders;
     }
 
-    public async Task<LedgerEntry?> Find(Guid journeyId, int step, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT status, claimed_at FROM send_ledger WHERE journey_id = @journey_id AND step = @step");
-        command.Parameters.AddWithValue("journey_id", journeyId);
-        command.Parameters.AddWithValue("step", step);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
+    /// <summary>The step's ledger entry, for a caller that batches it with its other reads; read it with <see cref="ReadEntry"/>.</summary>
+    public static NpgsqlBatchCommand FindCommand(Guid journeyId, int step) =>
+        new("SELECT status, claimed_at FROM send_ledger WHERE journey_id = $1 AND step = $2")
+        {
+            Parameters = { new NpgsqlParameter<Guid> { TypedValue = journeyId }, new NpgsqlParameter<int> { TypedValue = step } },
+        };
+
+    /// <summary>Reads the current result of <see cref="FindCommand"/>.</summary>
+    public static async Task<LedgerEntry?> ReadEntry(NpgsqlDataReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(cancellationToken)
             ? new LedgerEntry(reader.GetString(0), reader.GetFieldValue<DateTimeOffset>(1))
             : null;
-    }
 
     public async Task MarkSent(Guid journeyId, int step, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -7,13 +7,26 @@ public sealed class CustomerProfileStore(NpgsqlDataSource dataSource)
 {
     public async Task<CustomerProfile?> Find(string customerId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("""
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(FindCommand(customerId));
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        return await Read(reader, customerId, cancellationToken);
+    }
+
+    /// <summary>The statement behind <see cref="Find"/>, for a caller that batches it with others.</summary>
+    public static NpgsqlBatchCommand FindCommand(string customerId) =>
+        new("""
             SELECT email, first_name, time_zone, locale, marketing_consent, unsubscribed, order_count, lifetime_value,
                    engagement_score, last_engaged_at
-            FROM customer_profile WHERE customer_id = @customer_id
-            """);
-        command.Parameters.AddWithValue("customer_id", customerId);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            FROM customer_profile WHERE customer_id = $1
+            """)
+        {
+            Parameters = { new NpgsqlParameter<string> { TypedValue = customerId } },
+        };
+
+    /// <summary>Reads the current result of <see cref="FindCommand"/>: the profile, or null when there is none.</summary>
+    public static async Task<CustomerProfile?> Read(NpgsqlDataReader reader, string customerId, CancellationToken cancellationToken)
+    {
         if (!await reader.ReadAsync(cancellationToken))
         {
             return null;
