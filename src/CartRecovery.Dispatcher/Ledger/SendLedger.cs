@@ -53,7 +53,7 @@ public sealed class SendLedger(NpgsqlDataSource dataSource, ContactPolicy policy
             BatchCommands =
             {
                 Command("SELECT pg_advisory_xact_lock(@lock_space, hashtext(@customer_id))", ("lock_space", CustomerClaimLockSpace)),
-                Command(SlotsSql, ("since", now - options.Value.Window), ("counted", CountedStatuses)),
+                SlotsCommand(request, now - options.Value.Window),
                 Command(ContendersSql, ("live_since", now - ContenderLifetime(longestSend))),
                 Command(WithdrawSql),
             },
