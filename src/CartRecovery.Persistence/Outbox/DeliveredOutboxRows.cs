@@ -20,6 +20,12 @@ public sealed partial class DeliveredOutboxRows(NpgsqlDataSource dataSource, ILo
     // them into one commit costs no one anything.
     private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Forgets one delivered message: its outbox rows go and its inbox row is marked delivered.</summary>
+    public const string ForgetSql = """
+        WITH sent AS (DELETE FROM outbox_message WHERE inbox_message_id = $2 AND inbox_consumer_id = $3)
+        UPDATE inbox_state SET delivered = $1 WHERE message_id = $2 AND consumer_id = $3
+        """;
+
     private readonly Channel<DeliveredMessage> _delivered = Channel.CreateUnbounded<DeliveredMessage>(
         new UnboundedChannelOptions { SingleReader = true });
 
@@ -90,8 +96,9 @@ public sealed partial class DeliveredOutboxRows(NpgsqlDataSource dataSource, ILo
         }
     }
 
-    // A statement pair per message, one round trip and one commit for all: a statement that joins a list of keys
-    // gets a cached plan made while the tables were small, a sequential scan of the whole inbox it would keep.
+    // One statement per message (the delete rides in the update), one round trip and one commit for all: a statement
+    // that joins a list of keys gets a cached plan made while the tables were small, a sequential scan of the whole
+    // inbox it would keep.
     private async Task Write(List<DeliveredMessage> batch)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -99,11 +106,7 @@ public sealed partial class DeliveredOutboxRows(NpgsqlDataSource dataSource, ILo
         await using var command = new NpgsqlBatch(connection);
         foreach (var message in batch)
         {
-            command.BatchCommands.Add(new NpgsqlBatchCommand("DELETE FROM outbox_message WHERE inbox_message_id = $1 AND inbox_consumer_id = $2")
-            {
-                Parameters = { new NpgsqlParameter<Guid> { TypedValue = message.InboxMessageId }, new NpgsqlParameter<Guid> { TypedValue = message.InboxConsumerId } },
-            });
-            command.BatchCommands.Add(new NpgsqlBatchCommand("UPDATE inbox_state SET delivered = $1 WHERE message_id = $2 AND consumer_id = $3")
+            command.BatchCommands.Add(new NpgsqlBatchCommand(ForgetSql)
             {
                 Parameters =
                 {

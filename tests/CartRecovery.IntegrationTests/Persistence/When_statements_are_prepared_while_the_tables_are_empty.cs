@@ -2,6 +2,7 @@ using CartRecovery.IntegrationTests.Infrastructure;
 using CartRecovery.Journeys.CartAbandonment;
 using CartRecovery.Persistence;
 using CartRecovery.Persistence.Migrations;
+using CartRecovery.Persistence.Outbox;
 using CartRecovery.Persistence.Rows;
 using CartRecovery.Scheduling;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,15 @@ public sealed class When_statements_are_prepared_while_the_tables_are_empty(Serv
         {
             writes.Close();
         }
+    }
+
+    [Fact]
+    public async Task Should_forget_a_delivered_message_by_its_indexes()
+    {
+        var plan = await CachedPlan(DeliveredOutboxRows.ForgetSql, "timestamptz, uuid, uuid", "now(), gen_random_uuid(), gen_random_uuid()");
+
+        Assert.Equal(2, plan.Split("Index Scan").Length - 1);
+        Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
     }
 
     // The plan a prepared statement keeps: generic (made without the parameters' values), on the empty tables.

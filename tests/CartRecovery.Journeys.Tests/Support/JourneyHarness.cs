@@ -24,6 +24,7 @@ public sealed class JourneyHarness : IAsyncDisposable
         Clock = provider.GetRequiredService<FakeTimeProvider>();
         Segments = provider.GetRequiredService<FakeCustomerSegments>();
         Rejections = provider.GetRequiredService<RecordingRejectedEventRecorder>();
+        DiscountCodes = provider.GetRequiredService<RecordingDiscountCodes>();
         Carts = harness.GetSagaStateMachineHarness<CartAbandonmentStateMachine, CartAbandonmentState>();
         harness.Bus.ConnectConsumeObserver(_recorder);
     }
@@ -32,6 +33,7 @@ public sealed class JourneyHarness : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public FakeCustomerSegments Segments { get; }
     public RecordingRejectedEventRecorder Rejections { get; }
+    public RecordingDiscountCodes DiscountCodes { get; }
     public ISagaStateMachineTestHarness<CartAbandonmentStateMachine, CartAbandonmentState> Carts { get; }
     public CartAbandonmentStateMachine CartMachine => Carts.StateMachine;
 

@@ -1,3 +1,4 @@
+using CartRecovery.Journeys.CartAbandonment;
 using CartRecovery.Journeys.Configuration;
 using CartRecovery.Journeys.Customers;
 using CartRecovery.Journeys.Validation;
@@ -26,6 +27,8 @@ public static class JourneyTestBus
             .AddSingleton<RecordingRejectedEventRecorder>()
             .AddSingleton<IRejectedEventRecorder>(p => p.GetRequiredService<RecordingRejectedEventRecorder>())
             .AddSingleton<IJourneyEndpointOutbox, ImmediateSendOutbox>()
+            .AddSingleton<RecordingDiscountCodes>()
+            .AddScoped<IUnusedDiscountCodes>(p => p.GetRequiredService<RecordingDiscountCodes>())
             .AddJourneyServices()
             .AddSingleton<ManualScheduler>()
             .AddMassTransitTestHarness(x =>
