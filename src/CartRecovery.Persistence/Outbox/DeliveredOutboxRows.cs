@@ -8,7 +8,7 @@ namespace CartRecovery.Persistence.Outbox;
 /// Forgets messages whose outbox rows the broker confirmed: deletes the rows and marks the inbox row delivered,
 /// outside the message's transaction. Messages that ask while a write is running share the next one: one statement
 /// batch and one commit for all of them, where each used to take a round trip and a commit of its own (half of all
-/// commits under load). A write gathers what arrives within a few milliseconds. A write that fails, or one
+/// commits under load). A write gathers what arrives within 100 ms. A write that fails, or one
 /// lost with the process, leaves the rows to <see cref="UndeliveredOutboxSweeper"/>, which sends them once more
 /// under the same message ids for the consumers' inboxes to drop.
 /// </summary>
@@ -16,9 +16,9 @@ public sealed partial class DeliveredOutboxRows(NpgsqlDataSource dataSource, ILo
 {
     private const int MaxMessagesPerWrite = 256;
 
-    // Nobody waits for a forget (the sweeper only looks at rows a minute old), so waiting a little to gather more of
-    // them into one commit costs no one anything.
-    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(20);
+    // Nobody waits for a forget (the sweeper only looks at rows a minute old), so waiting to gather more of them into
+    // one commit costs no one anything; a crash loses at most this much of them to the sweeper's second send.
+    private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Forgets one delivered message: its outbox rows go and its inbox row is marked delivered.</summary>
     public const string ForgetSql = """
