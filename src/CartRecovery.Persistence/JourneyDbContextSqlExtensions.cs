@@ -47,6 +47,32 @@ public static class JourneyDbContextSqlExtensions
         }
     }
 
+    /// <summary>As <see cref="WriteInMessageTransaction"/>, for a write whose <c>RETURNING</c> rows matter only once it
+    /// commits: inside a message transaction it joins the batch of writes, and <paramref name="readRow"/> sees each row
+    /// as that batch runs, before its COMMIT; outside one it runs at once.</summary>
+    public static async Task WriteReturningInMessageTransaction(this JourneyDbContext dbContext, MessageConnection message,
+        PendingRowWrites writes, string sql, Action<NpgsqlDataReader> readRow, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        if (!message.IsOpen)
+        {
+            await dbContext.QueryInMessageTransaction(message, sql, reader =>
+            {
+                readRow(reader);
+                return true;
+            }, cancellationToken, parameters);
+            return;
+        }
+
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter(name, value ?? DBNull.Value));
+        }
+
+        writes.AddReturning(command, readRow);
+    }
+
     /// <summary>As <see cref="ExecuteInMessageTransaction"/>, for SQL that returns rows (<c>RETURNING</c> among them).</summary>
     public static async Task<IReadOnlyList<T>> QueryInMessageTransaction<T>(this JourneyDbContext dbContext, MessageConnection message, string sql,
         Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)

@@ -9,12 +9,11 @@ namespace CartRecovery.Dispatcher.Conversions;
 public sealed class ConversionAttribution(OrderAttribution attribution, CartRecoveryMetrics metrics, IAfterCommit afterCommit)
     : IConsumer<OrderPlaced>
 {
-    public async Task Consume(ConsumeContext<OrderPlaced> context)
+    public Task Consume(ConsumeContext<OrderPlaced> context)
     {
         var order = context.Message;
-        foreach (var credit in await attribution.CreditOrder(order, context.CancellationToken))
-        {
-            afterCommit.Add(() => metrics.Converted(credit.Journey, credit.Step, credit.Treatment, order.Total, order.Currency));
-        }
+        return attribution.CreditOrder(order,
+            credit => afterCommit.Add(() => metrics.Converted(credit.Journey, credit.Step, credit.Treatment, order.Total, order.Currency)),
+            context.CancellationToken);
     }
 }

@@ -3,6 +3,7 @@ using CartRecovery.Delivery.Policy;
 using CartRecovery.Dispatcher.Decisions;
 using CartRecovery.Persistence;
 using CartRecovery.Persistence.Outbox;
+using CartRecovery.Persistence.Rows;
 using Microsoft.Extensions.Options;
 
 namespace CartRecovery.Dispatcher.Conversions;
@@ -13,7 +14,8 @@ namespace CartRecovery.Dispatcher.Conversions;
 /// (the control group, credited on its own so another journey's email cannot take a holdout's conversion). The
 /// cart the order came from wins over a later decision of another journey.
 /// </summary>
-public sealed class OrderAttribution(JourneyDbContext dbContext, MessageConnection messageConnection, IOptions<ConversionOptions> options)
+public sealed class OrderAttribution(JourneyDbContext dbContext, MessageConnection messageConnection, PendingRowWrites writes,
+    IOptions<ConversionOptions> options)
 {
     private const string Credit = """
         INSERT INTO journey_conversion (order_id, treatment, journey_id, journey, step, customer_id, decided_at,
@@ -32,11 +34,13 @@ public sealed class OrderAttribution(JourneyDbContext dbContext, MessageConnecti
         RETURNING journey_id, journey, step, treatment
         """;
 
-    /// <summary>Writes the credits in the message's transaction and returns them: none when no decision falls in
-    /// the window, or when the order was credited before (a redelivery), so a caller counts each credit once.</summary>
-    public Task<IReadOnlyList<ConversionCredit>> CreditOrder(OrderPlaced order, CancellationToken cancellationToken) =>
-        dbContext.QueryInMessageTransaction(messageConnection, Credit,
-            r => new ConversionCredit(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetString(3)),
+    /// <summary>Writes the credits with the message's other writes, in the round trip that commits them, and hands each
+    /// to <paramref name="credited"/> as it is written: none when no decision falls in the window, or when the order was
+    /// credited before (a redelivery), so a caller counts each credit once. Outside a message transaction it runs at
+    /// once.</summary>
+    public Task CreditOrder(OrderPlaced order, Action<ConversionCredit> credited, CancellationToken cancellationToken) =>
+        dbContext.WriteReturningInMessageTransaction(messageConnection, writes, Credit,
+            r => credited(new ConversionCredit(r.GetGuid(0), r.GetString(1), r.GetInt32(2), r.GetString(3))),
             cancellationToken,
             ("order_id", order.OrderId), ("customer_id", order.CustomerId), ("cart_id", order.CartId),
             ("converted_at", order.OccurredAt.ToUniversalTime()), ("window", options.Value.AttributionWindow),

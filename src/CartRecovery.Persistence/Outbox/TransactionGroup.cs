@@ -129,8 +129,8 @@ public sealed class TransactionGroup(Action ended)
                 return;
             }
 
-            // Every member's inbox row in one statement, first: their outbox rows reference them. A copy of a consumed
-            // message collides there. Then the writes, and the COMMIT, in one round trip.
+            // Every member's inbox row in one statement, before the other writes: a copy of a consumed message collides
+            // there. Then the writes, and the COMMIT, in one round trip.
             _writes.AddFirst(RowMapping<InboxState>.For(_members[0].DbContext).ForInsertAll(_inboxRows));
             await _writes.Flush(Connection!, Transaction!, commit: true, CancellationToken.None);
             await Close(rollBack: false);

@@ -84,7 +84,9 @@ public sealed class When_orders_are_credited_to_the_emails_before_them(ServiceEn
     private async Task<IReadOnlyList<ConversionCredit>> Credit(OrderPlaced order)
     {
         await using var scope = _host.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<OrderAttribution>().CreditOrder(order, CancellationToken.None);
+        var credits = new List<ConversionCredit>();
+        await scope.ServiceProvider.GetRequiredService<OrderAttribution>().CreditOrder(order, credits.Add, CancellationToken.None);
+        return credits;
     }
 
     /// <summary>Writes a decision <paramref name="before"/> the order time and returns its journey id.</summary>
