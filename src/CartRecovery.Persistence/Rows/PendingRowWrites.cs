@@ -35,7 +35,8 @@ public sealed class PendingRowWrites
     /// after the commit, and the caller drops it with the rollback.</summary>
     public void AddReturning(NpgsqlBatchCommand command, Action<NpgsqlDataReader> readRow) => _returning.Add((command, readRow));
 
-    /// <summary>Adds a statement that must run before every other one in the batch.</summary>
+    /// <summary>Adds a statement that must run before the batch's other writes (only those that return rows run
+    /// before it).</summary>
     public void AddFirst(NpgsqlBatchCommand command) => _commands.Insert(0, command);
 
     /// <summary>Hands every statement to another batch (a transaction shared with other messages) and forgets them.</summary>
